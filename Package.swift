@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, bottom to top (data flows upward only; DESIGN.md section 5):
+// CMPFR -> MultiPrecision -> LinearAlgebra -> LossModel -> Continuation -> Report -> SpuriousCLI.
+// BruteForce is an independent full-space reference model used by the tests and by `spurious bench`.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "spurious",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Spurious", targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Report"]),
+        .executable(name: "spurious", targets: ["SpuriousCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMPFR",
+            pkgConfig: "mpfr",
+            providers: [.apt(["libmpfr-dev", "libgmp-dev"])]
+        ),
+        .target(name: "MultiPrecision", dependencies: ["CMPFR"], swiftSettings: strict),
+        .target(name: "LinearAlgebra", dependencies: ["MultiPrecision"], swiftSettings: strict),
+        .target(name: "LossModel", dependencies: ["MultiPrecision", "LinearAlgebra"], swiftSettings: strict),
+        .target(name: "Report", dependencies: ["MultiPrecision", "LossModel"], swiftSettings: strict),
+        .target(name: "BruteForce", dependencies: ["LinearAlgebra"], swiftSettings: strict),
+        .executableTarget(
+            name: "SpuriousCLI",
+            dependencies: [
+                "MultiPrecision", "LinearAlgebra", "LossModel", "Report", "BruteForce",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MultiPrecisionTests", dependencies: ["MultiPrecision"], swiftSettings: strict),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
+        .testTarget(name: "LossModelTests", dependencies: ["LossModel", "BruteForce"], swiftSettings: strict),
+        .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

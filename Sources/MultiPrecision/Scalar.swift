@@ -1,0 +1,93 @@
+/// A real number type that the tool's mathematics is written against, once.
+///
+/// `Double` conforms for fast sweeps; ``BigFloat`` conforms for refinements to any number of
+/// digits. Generic code must not assume a precision: constants that are not exact in binary
+/// (pi, 1/3) are created with ``init(_:precision:)-(Double,_)`` or ``pi(precision:)`` at the
+/// precision of the data they meet. Arithmetic between two values rounds to the larger of
+/// their precisions.
+///
+/// Operations whose result can leave the reals (square root of a negative, acos(2), log(0))
+/// `throw` ``ScalarError`` instead of returning NaN, so that a NaN can never reach a report
+/// unannounced. Plain arithmetic follows IEEE rules; check results that leave a computation
+/// with ``requireFinite(_:)``.
+///
+/// Generic code should branch on comparisons rarely and visibly: a later interval type takes
+/// part in the same code, and a comparison of two overlapping intervals has no answer.
+public protocol Scalar: Comparable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+    /// The exact value of an integer.
+    init(_ value: Int)
+    /// The exact value of a `Double` (which must be finite).
+    init(_ value: Double)
+    /// `value` rounded to nearest at `precision` bits (exact when it fits).
+    init(_ value: Double, precision: Int)
+    /// `value` rounded to nearest at `precision` bits (exact when it fits).
+    init(_ value: Int, precision: Int)
+
+    /// Bits of the significand: 53 for `Double`, per value for ``BigFloat``.
+    var precision: Int { get }
+    /// Pi rounded to nearest at `precision` bits.
+    static func pi(precision: Int) -> Self
+    /// 2^(1 - precision): the spacing of representable numbers just above 1.
+    static func epsilon(precision: Int) -> Self
+    /// This value rounded to nearest at another precision (a no-op for fixed-precision types).
+    func rounded(toPrecision precision: Int) -> Self
+
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Self) -> Self
+    static func / (lhs: Self, rhs: Self) -> Self
+    static prefix func - (operand: Self) -> Self
+    static func += (lhs: inout Self, rhs: Self)
+    static func -= (lhs: inout Self, rhs: Self)
+    static func *= (lhs: inout Self, rhs: Self)
+    static func /= (lhs: inout Self, rhs: Self)
+
+    /// |self|.
+    var magnitude: Self { get }
+    /// Neither NaN nor infinite.
+    var isFinite: Bool { get }
+    /// -1, 0 or 1.
+    var signum: Int { get }
+    /// The nearest `Double`.
+    var doubleValue: Double { get }
+
+    static func sqrt(_ x: Self) throws -> Self
+    static func sin(_ x: Self) -> Self
+    static func cos(_ x: Self) -> Self
+    static func tan(_ x: Self) throws -> Self
+    static func asin(_ x: Self) throws -> Self
+    static func acos(_ x: Self) throws -> Self
+    static func atan(_ x: Self) -> Self
+    static func atan2(y: Self, x: Self) -> Self
+    static func exp(_ x: Self) throws -> Self
+    static func log(_ x: Self) throws -> Self
+    /// x^y for x > 0, or any x when y is an integer.
+    static func pow(_ x: Self, _ y: Self) throws -> Self
+
+    /// Decimal text of `value`, parsed and rounded to nearest at `precision` bits.
+    init(parsing text: String, precision: Int) throws
+    /// The value correctly rounded to `digits` significant decimal digits.
+    func formatted(significantDigits digits: Int) -> String
+}
+
+extension Scalar {
+    /// Returns `x`, or throws when it is NaN or infinite; `what` names the quantity.
+    @inlinable
+    public static func requireFinite(_ x: Self, _ what: @autoclosure () -> String) throws -> Self {
+        guard x.isFinite else { throw ScalarError.notFinite(what()) }
+        return x
+    }
+
+    /// x * x.
+    @inlinable
+    public var squared: Self { self * self }
+
+    /// The larger of two values; NaN-free inputs assumed.
+    @inlinable
+    public static func maximum(_ a: Self, _ b: Self) -> Self { a < b ? b : a }
+}
+
+/// Bits needed to carry `digits` significant decimal digits: ceil(digits * log2(10)).
+public func bits(forDecimalDigits digits: Int) -> Int {
+    Int((Double(digits) * 3.321928094887362).rounded(.up))
+}

@@ -1,0 +1,24 @@
+/// Why a real-number operation produced no real result.
+public enum ScalarError: Error, Equatable, CustomStringConvertible {
+    /// The argument is outside the function's domain, e.g. acos(2) or sqrt(-1).
+    case domain(function: String, argument: String)
+    /// Decimal text that is not a finite number.
+    case malformedNumber(String)
+    /// A quantity that should be finite is NaN or infinite.
+    case notFinite(String)
+    /// A precision outside the range MPFR supports.
+    case invalidPrecision(Int)
+
+    public var description: String {
+        switch self {
+        case let .domain(function, argument):
+            return "\(function)(\(argument)) is not a real number"
+        case let .malformedNumber(text):
+            return "'\(text)' is not a finite decimal number (examples: 0.1, -1.5e-30)"
+        case let .notFinite(what):
+            return "\(what) is not finite (NaN or infinity)"
+        case let .invalidPrecision(bits):
+            return "precision \(bits) bits is outside the supported range \(BigFloat.minimumPrecision)...\(BigFloat.maximumPrecision)"
+        }
+    }
+}

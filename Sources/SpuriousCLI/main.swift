@@ -1,0 +1,2 @@
+import MultiPrecision
+print(ArbitraryPrecisionLibrary.mpfrVersion, BigFloat.pi(precision: 200))
