@@ -17,9 +17,10 @@ public struct Matrix<S: Scalar>: Sendable, Equatable {
 
     /// A matrix from its rows, which must all have the same length.
     public init(_ rowArrays: [[S]]) {
+        let width = rowArrays.first?.count ?? 0
+        precondition(rowArrays.allSatisfy { $0.count == width }, "ragged rows")
         rows = rowArrays.count
-        columns = rowArrays.first?.count ?? 0
-        precondition(rowArrays.allSatisfy { $0.count == columns }, "ragged rows")
+        columns = width
         elements = rowArrays.flatMap { $0 }
     }
 
