@@ -1,0 +1,80 @@
+import MultiPrecision
+
+/// A polynomial in d kept as `numerator/denominator` times a product of affine factors,
+/// e.g. `(d-1)(d-4)/2`. Counts of entries, pair counts and multiplicities of isotypic parts
+/// all have this shape (DESIGN.md sections 2-3), and it prints the way a person writes them.
+public struct CountPolynomial: Hashable, Sendable, CustomStringConvertible {
+    public let numerator: Int
+    public let denominator: Int
+    public let factors: [AffineSize]
+    /// Coefficients in powers of d, lowest first, times `numerator` (divide by `denominator`).
+    let coefficients: [Int]
+
+    public init(_ numerator: Int, over denominator: Int = 1, factors: [AffineSize] = []) {
+        precondition(denominator > 0)
+        let constantPart = factors.filter(\.isConstant).reduce(numerator) { $0 * $1.offset }
+        let varying = factors.filter { !$0.isConstant }
+        let divisor = CountPolynomial.gcd(abs(constantPart), denominator)
+        self.numerator = divisor == 0 ? 0 : constantPart / divisor
+        self.denominator = divisor == 0 ? 1 : denominator / divisor
+        self.factors = self.numerator == 0 ? [] : varying
+        var poly = [self.numerator]
+        for f in self.factors {
+            var next = Array(repeating: 0, count: poly.count + 1)
+            for (i, c) in poly.enumerated() {
+                next[i] += c * f.offset
+                next[i + 1] += c * f.slope
+            }
+            poly = next
+        }
+        coefficients = poly
+    }
+
+    public static func product(_ factors: AffineSize..., over denominator: Int = 1) -> CountPolynomial {
+        CountPolynomial(1, over: denominator, factors: factors)
+    }
+
+    public var isZero: Bool { numerator == 0 }
+
+    public static func * (a: CountPolynomial, b: CountPolynomial) -> CountPolynomial {
+        CountPolynomial(a.numerator * b.numerator, over: a.denominator * b.denominator, factors: a.factors + b.factors)
+    }
+
+    public static prefix func - (a: CountPolynomial) -> CountPolynomial {
+        CountPolynomial(-a.numerator, over: a.denominator, factors: a.factors)
+    }
+
+    /// Value and first two derivatives in d.
+    public func evaluate<S: Scalar>(at d: S) -> (value: S, first: S, second: S) {
+        let p = d.precision
+        var value = S(0, precision: p), first = S(0, precision: p), second = S(0, precision: p)
+        for c in coefficients.reversed() {
+            second = second * d + first * S(2)
+            first = first * d + value
+            value = value * d + S(c, precision: p)
+        }
+        let q = S(denominator, precision: p)
+        return (value / q, first / q, second / q)
+    }
+
+    public func value<S: Scalar>(at d: S) -> S { evaluate(at: d).value }
+    public func value(at d: Double) -> Double { evaluate(at: d).value }
+
+    /// `1`, `-1/2`, `d-2`, `(d-1)(d-4)/2`, `2(d-1)`.
+    public var description: String {
+        if numerator == 0 { return "0" }
+        let sign = numerator < 0 ? "-" : ""
+        let magnitude = abs(numerator)
+        let body: String
+        if factors.isEmpty {
+            body = String(magnitude)
+        } else {
+            let parts = factors.map { $0.offset == 0 && $0.slope == 1 ? "d" : "(\($0))" }
+            let product = factors.count == 1 && factors[0].offset != 0 ? factors[0].description : parts.joined()
+            body = magnitude == 1 ? product : "\(magnitude)" + (factors.count == 1 && factors[0].offset != 0 ? "(\(product))" : product)
+        }
+        return sign + body + (denominator == 1 ? "" : "/\(denominator)")
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+}

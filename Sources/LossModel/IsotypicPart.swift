@@ -1,0 +1,32 @@
+import MultiPrecision
+
+/// One isotypic part of the Hessian at a point of a fixed space, and how to compute it from
+/// the reduced loss of a finer partition (DESIGN.md section 3).
+struct IsotypicPart: Sendable {
+    /// Which vectors of the fine space carry the part.
+    enum Selection: Sendable {
+        /// The whole fixed space: the pencil (H, M) itself.
+        case all
+        /// The M-orthogonal complement of the listed embedded subspaces.
+        case complement
+        /// Of that complement, the vectors even (or odd) under a permutation of variables.
+        case complementWithParity(permutation: [Int], even: Bool)
+    }
+
+    /// A subspace of the fine space: the image of a coarser fixed space, given by the coarser
+    /// variable that feeds each fine variable.
+    struct Subspace: Sendable {
+        let space: FixedSpace
+        let parent: [Int]
+    }
+
+    let name: String
+    let multiplicity: CountPolynomial
+    let fine: ReducedLoss
+    /// For each fine variable, the base variable whose value it takes.
+    let baseParent: [Int]
+    let subspaces: [Subspace]
+    /// Dimension shared by the subspaces (the base fixed space, embedded in each of them).
+    let sharedSpace: FixedSpace?
+    let selection: Selection
+}

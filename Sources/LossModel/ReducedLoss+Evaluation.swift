@@ -1,0 +1,138 @@
+import LinearAlgebra
+import MultiPrecision
+
+/// The loss with its exact gradient and Hessian at one point.
+public struct LossEvaluation<S: Scalar>: Sendable {
+    public let value: S
+    /// Partial derivatives in the fixed-space variables, then in d when asked for.
+    public let gradient: [S]
+    /// Second derivatives in the same order, when asked for.
+    public let hessian: Matrix<S>?
+}
+
+extension ReducedLoss {
+    /// Evaluates the reduced loss at `x` and `d` with derivatives up to `order`; with
+    /// `includingD` the derivatives are taken in (x, d), d last. Derivatives are exact: the
+    /// chain rule through the closed-form partials of ``ReluKernel``, no differencing.
+    ///
+    /// Throws ``ModelError/singular(_:)`` where the loss is not differentiable to that order:
+    /// a zero row (gradient), two parallel rows or a row parallel to a teacher column (Hessian).
+    public func evaluate<S: Scalar>(
+        _ x: [S], d: S, order: DerivativeOrder = .hessian, includingD: Bool = false
+    ) throws -> LossEvaluation<S> {
+        guard x.count == space.dimension else {
+            throw ModelError.wrongNumberOfValues(expected: space.names, got: x.count)
+        }
+        let precision = x.reduce(d.precision) { Swift.max($0, $1.precision) }
+        let d = d.rounded(toPrecision: precision)
+        let pi = S.pi(precision: precision)
+        let tolerance = S.epsilon(precision: precision) * S(1024)
+        let n = space.dimension + (includingD ? 1 : 0)
+        let dIndex = includingD ? space.dimension : nil
+        var sum = JetAccumulator<S>(dimension: n, order: order, precision: precision)
+
+        sum.add(quadratic.jet(at: x, d: d, dIndex: dIndex, order: order))
+        let teacher = teacherOverPi.evaluate(at: d)
+        sum.value += teacher.value / pi
+        if let k = dIndex, order >= .gradient {
+            sum.addGradient(k, teacher.first / pi)
+            if order >= .hessian { sum.addHessian(k, k, teacher.second / pi) }
+        }
+
+        for term in kernelTerms {
+            let a = term.a.jet(at: x, d: d, dIndex: dIndex, order: order)
+            let b = term.b?.jet(at: x, d: d, dIndex: dIndex, order: order)
+            let p = term.p.jet(at: x, d: d, dIndex: dIndex, order: order)
+            let kernel = try ReluKernel(
+                a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, pi: pi,
+                order: order, singularTolerance: tolerance, describe: { term.pair })
+            let w = term.weight.evaluate(at: d)
+            sum.value += w.value * kernel.value
+            guard order >= .gradient else { continue }
+            // Inputs of c * g(A, B, p): A, B, p and the weight c(d).
+            var weightJet = SparseJet<S>(value: w.value)
+            if let k = dIndex {
+                weightJet.gradient = [(k, w.first)]
+                weightJet.hessian = [(k, k, w.second / S(2))]
+            }
+            let inputs: [SparseJet<S>?] = [a, b, p, weightJet]
+            var firsts = kernel.first.map { w.value * $0 }
+            firsts.append(kernel.value)
+            for (k, input) in inputs.enumerated() {
+                guard let input else { continue }
+                for (i, v) in input.gradient { sum.addGradient(i, firsts[k] * v) }
+                guard order >= .hessian else { continue }
+                for (i, j, v) in input.hessian { sum.addHessian(i, j, firsts[k] * v) }
+            }
+            guard order >= .hessian else { continue }
+            for k in 0..<4 {
+                guard let left = inputs[k] else { continue }
+                for l in k..<4 {
+                    guard let right = inputs[l] else { continue }
+                    let coefficient: S
+                    switch (k, l) {
+                    case (3, 3): continue
+                    case (_, 3): coefficient = kernel.first[k]
+                    default: coefficient = w.value * kernel.second[k][l]
+                    }
+                    sum.addOuter(left.gradient, right.gradient, coefficient, symmetric: k != l)
+                }
+            }
+        }
+        return sum.result()
+    }
+}
+
+/// Dense accumulation of a loss, its gradient and its Hessian from sparse pieces.
+struct JetAccumulator<S: Scalar> {
+    let dimension: Int
+    let order: DerivativeOrder
+    var value: S
+    var gradient: [S]
+    var hessian: [S]
+
+    init(dimension: Int, order: DerivativeOrder, precision: Int) {
+        self.dimension = dimension
+        self.order = order
+        let zero = S(0, precision: precision)
+        value = zero
+        gradient = order >= .gradient ? Array(repeating: zero, count: dimension) : []
+        hessian = order >= .hessian ? Array(repeating: zero, count: dimension * dimension) : []
+    }
+
+    mutating func add(_ jet: SparseJet<S>) {
+        value += jet.value
+        for (i, v) in jet.gradient { addGradient(i, v) }
+        for (i, j, v) in jet.hessian { addHessian(i, j, v) }
+    }
+
+    mutating func addGradient(_ i: Int, _ v: S) { gradient[i] += v }
+
+    /// Adds v at (i, j) and at (j, i).
+    mutating func addHessian(_ i: Int, _ j: Int, _ v: S) {
+        hessian[i * dimension + j] += v
+        hessian[j * dimension + i] += v
+    }
+
+    /// Adds c (u v^T + v u^T) when `symmetric`, else c u u^T (u = v).
+    mutating func addOuter(_ u: [(Int, S)], _ v: [(Int, S)], _ c: S, symmetric: Bool) {
+        for (i, a) in u {
+            let ca = c * a
+            for (j, b) in v {
+                let entry = ca * b
+                hessian[i * dimension + j] += entry
+                if symmetric { hessian[j * dimension + i] += entry }
+            }
+        }
+    }
+
+    func result() -> LossEvaluation<S> {
+        var matrix: Matrix<S>?
+        if order >= .hessian {
+            var m = Matrix(rows: dimension, columns: dimension, repeating: value)
+            m.elements = hessian
+            matrix = m
+        }
+        return LossEvaluation(value: value, gradient: gradient, hessian: matrix)
+    }
+}

@@ -1,0 +1,177 @@
+import LinearAlgebra
+import MultiPrecision
+
+/// One distinct eigenvalue of the full Hessian, with the isotypic part it belongs to.
+public struct SpectrumEigenvalue<S: Scalar>: Sendable {
+    public let value: S
+    /// E.g. "trivial", "standard of S_{d-1}", "(d-3,2) of S_{d-1}".
+    public let irrep: String
+    public let multiplicity: CountPolynomial
+    /// The multiplicity at this d (a real number when d is fractional).
+    public let multiplicityValue: Double
+}
+
+/// What became of one isotypic part at a given d.
+public struct IsotypicPartStatus: Sendable {
+    public enum State: Sendable, Equatable {
+        case present(eigenvalues: Int)
+        /// The multiplicity is <= 0 at this d (or no copy of the part exists).
+        case absent
+        /// A refined block needed for this part is smaller than 1 at this d.
+        case undefined(String)
+    }
+
+    public let irrep: String
+    public let multiplicity: CountPolynomial
+    public let multiplicityValue: Double
+    public let state: State
+}
+
+/// The Hessian spectrum at a point of a fixed space.
+public struct Spectrum<S: Scalar>: Sendable {
+    /// Ascending.
+    public let eigenvalues: [SpectrumEigenvalue<S>]
+    public let parts: [IsotypicPartStatus]
+
+    /// Sum of the multiplicities of the negative eigenvalues.
+    public var index: Double {
+        eigenvalues.filter { $0.value.signum < 0 }.reduce(0) { $0 + $1.multiplicityValue }
+    }
+
+    /// Sum of all multiplicities: k d when every part is defined.
+    public var totalMultiplicity: Double { eigenvalues.reduce(0) { $0 + $1.multiplicityValue } }
+
+    /// True when every part present at this d could be computed.
+    public var isComplete: Bool {
+        parts.allSatisfy { if case .undefined = $0.state { false } else { true } }
+    }
+
+    public var smallest: SpectrumEigenvalue<S>? { eigenvalues.first }
+}
+
+extension SpectrumModel {
+    /// The full Hessian spectrum at the critical point `x` of the base fixed space at `d`:
+    /// every distinct eigenvalue with its isotypic type and multiplicity, from pencils of
+    /// reduced Hessians (never the bare reduced Hessian; DESIGN.md section 3).
+    public func spectrum<S: Scalar>(at x: [S], d: S) throws -> Spectrum<S> {
+        var eigenvalues: [SpectrumEigenvalue<S>] = []
+        var statuses: [IsotypicPartStatus] = []
+        let dValue = d.doubleValue
+        for part in parts {
+            let m = part.multiplicity.value(at: dValue)
+            let state: IsotypicPartStatus.State
+            if m <= 0 {
+                state = .absent
+            } else {
+                do {
+                    let values = try part.eigenvalues(at: x, d: d)
+                    state = values.isEmpty ? .absent : .present(eigenvalues: values.count)
+                    eigenvalues += values.map {
+                        SpectrumEigenvalue(value: $0, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m)
+                    }
+                } catch let error as IsotypicPart.Undefined {
+                    state = .undefined(error.reason)
+                }
+            }
+            statuses.append(IsotypicPartStatus(irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m, state: state))
+        }
+        eigenvalues.sort { $0.value < $1.value }
+        return Spectrum(eigenvalues: eigenvalues, parts: statuses)
+    }
+}
+
+extension IsotypicPart {
+    struct Undefined: Error {
+        let reason: String
+    }
+
+    /// Eigenvalues of this part at the base point `x` and `d`.
+    func eigenvalues<S: Scalar>(at x: [S], d: S) throws -> [S] {
+        let counts = fine.space.counts.map { $0.value(at: d) }
+        if let bad = counts.firstIndex(where: { $0.signum < 0 }) {
+            throw Undefined(reason: "\(name) is not defined at this d: variable \(fine.space.names[bad]) of the refined partition \(fine.space.partition) would fill \(counts[bad].doubleValue) entries")
+        }
+        // Variables that fill no entry at this d (a refined block of size exactly 1) are inert.
+        let live = counts.indices.filter { counts[$0].signum > 0 }
+        let xFine = baseParent.map { x[$0] }
+        guard let fullHessian = try fine.evaluate(xFine, d: d, order: .hessian).hessian else { return [] }
+        let n = live.count
+        var h = Matrix(rows: n, columns: n, repeating: fullHessian[0, 0])
+        for (i, f) in live.enumerated() { for (j, g) in live.enumerated() { h[i, j] = fullHessian[f, g] } }
+        let metric = live.map { counts[$0] }
+
+        guard !subspaces.isEmpty else {
+            return try pencilEigendecomposition(h: h, metric: metric).values
+        }
+        // In the coordinates y = M^(1/2) v the pencil becomes an ordinary symmetric matrix and
+        // M-orthogonality becomes orthogonality.
+        let root = try metric.map { try S.sqrt($0) }
+        let zero = root[0] * S(0)
+        var scaled = h
+        for i in 0..<n { for j in 0..<n { scaled[i, j] = h[i, j] / (root[i] * root[j]) } }
+
+        // Images of the coarser fixed spaces (only variables that fill entries at this d).
+        var spanning: [[S]] = []
+        var liveDimensions: [Int] = []
+        for subspace in subspaces {
+            var vectors: [[S]] = []
+            for c in 0..<subspace.space.dimension {
+                var u = Array(repeating: zero, count: n)
+                var touched = false
+                for (i, f) in live.enumerated() where subspace.parent[f] == c {
+                    u[i] = root[i]
+                    touched = true
+                }
+                if touched { vectors.append(u) }
+            }
+            liveDimensions.append(vectors.count)
+            spanning += vectors
+        }
+        let shared = sharedSpace.map { space in space.counts.filter { $0.value(at: d).signum > 0 }.count } ?? 0
+        let rank = liveDimensions.reduce(0, +) - (liveDimensions.count > 1 ? shared : 0)
+        let spanBasis = try orthonormalBasis(of: spanning, rank: rank)
+
+        // Candidates for the complement, and how many of its vectors there are.
+        let candidates: [[S]]
+        let wanted: Int
+        func unit(_ entries: [(Int, S)]) -> [S] {
+            var v = Array(repeating: zero, count: n)
+            for (i, value) in entries { v[i] = value }
+            return v
+        }
+        let one = zero + S(1)
+        switch selection {
+        case .all:
+            return []
+        case .complement:
+            candidates = (0..<n).map { unit([($0, one)]) }
+            wanted = n - rank
+        case let .complementWithParity(permutation, even):
+            let position = Dictionary(uniqueKeysWithValues: live.enumerated().map { ($1, $0) })
+            var chosen: [[S]] = []
+            for (i, f) in live.enumerated() {
+                guard let j = position[permutation[f]] else { continue }
+                if j == i, even { chosen.append(unit([(i, one)])) }
+                if j > i { chosen.append(unit([(i, one), (j, even ? one : -one)])) }
+            }
+            candidates = chosen
+            // The two copies of the (n-1,1) space meet in the base space; their even part is
+            // one copy, their odd part the copy minus the base.
+            let copy = liveDimensions.first ?? 0
+            wanted = chosen.count - (even ? copy : copy - shared)
+        }
+        guard wanted > 0 else { return [] }
+        let basis = try extendOrthonormal(basis: spanBasis, candidates: candidates, count: wanted)
+        var restricted = Matrix(rows: wanted, columns: wanted, repeating: zero)
+        let images = basis.map { scaled * $0 }
+        for k in 0..<wanted {
+            for l in k..<wanted {
+                var sum = zero
+                for i in 0..<n { sum += basis[k][i] * images[l][i] }
+                restricted[k, l] = sum
+                restricted[l, k] = sum
+            }
+        }
+        return try SymmetricEigendecomposition(symmetric: restricted).values
+    }
+}

@@ -1,0 +1,112 @@
+import MultiPrecision
+
+/// Everything needed to compute the full Hessian spectrum at points of one fixed space, for
+/// any real d: the reduced losses of the finer partitions and how their fixed spaces nest
+/// (DESIGN.md section 3). Built once per partition; evaluated at many points.
+public struct SpectrumModel: Sendable {
+    public let loss: ReducedLoss
+    let parts: [IsotypicPart]
+
+    public init(_ partition: Partition) {
+        let space = FixedSpace(partition)
+        let loss = ReducedLoss(space)
+        self.loss = loss
+        let identity = Refinement(partition)
+        let blocks = partition.blocks
+        let generic = blocks.indices.filter { blocks[$0].size != .constant(1) }
+        let names = SpectrumModel.groupNames(partition, generic)
+
+        var parts = [IsotypicPart(
+            name: "trivial", multiplicity: CountPolynomial(1), fine: loss,
+            baseParent: Array(0..<space.dimension), subspaces: [], sharedSpace: nil, selection: .all)]
+
+        // The fixed space of a refinement, with the base variable behind each of its variables.
+        func refine(_ r: Refinement) -> (FixedSpace, [Int]) {
+            let fine = FixedSpace(r.partition)
+            return (fine, space.parentIndices(of: fine, blockMap: r.blockMap(into: identity)))
+        }
+
+        var standard: [Int: (Refinement, FixedSpace)] = [:]
+        for a in generic {
+            let n = blocks[a].size
+            let r1 = Refinement.standard(partition, a)
+            let (f1, parent1) = refine(r1)
+            standard[a] = (r1, f1)
+            parts.append(IsotypicPart(
+                name: "standard of \(names[a, default: ""])", multiplicity: .product(n - 1),
+                fine: ReducedLoss(f1), baseParent: parent1,
+                subspaces: [.init(space: space, parent: parent1)], sharedSpace: nil, selection: .complement))
+
+            // (n-2,2) and (n-2,1,1): complement of two copies of the (n-1,1) space, split by
+            // the swap of the two singletons.
+            let even = CountPolynomial.product(n, n - 3, over: 2)
+            let odd = CountPolynomial.product(n - 1, n - 2, over: 2)
+            guard blocks[a].kind == .paired, even.canBePositive || odd.canBePositive else { continue }
+            let r2 = Refinement.twoSingletons(partition, a)
+            let (f2, parent2) = refine(r2)
+            let fineLoss = ReducedLoss(f2)
+            let copies = [[0, 1, 0], [0, 0, 1]].map { pieces in
+                IsotypicPart.Subspace(space: f1, parent: f1.parentIndices(of: f2, blockMap: r2.blockMap(into: r1, pieceMap: [a: pieces])))
+            }
+            let first = r2.firstPiece[a] + 1
+            let swapBlocks = r2.baseBlock.indices.map { $0 == first ? first + 1 : ($0 == first + 1 ? first : $0) }
+            let swap = f2.variables.map { f2.index(of: $0.relabelled(swapBlocks)) ?? -1 }
+            for (multiplicity, isEven, label) in [(even, true, "\(n - 2),2"), (odd, false, "\(n - 2),1,1")]
+            where multiplicity.canBePositive {
+                parts.append(IsotypicPart(
+                    name: "(\(label)) of \(names[a, default: ""])", multiplicity: multiplicity, fine: fineLoss,
+                    baseParent: parent2, subspaces: copies, sharedSpace: space,
+                    selection: .complementWithParity(permutation: swap, even: isEven)))
+            }
+        }
+
+        // Products std_a x std_b, present when a row block meets a column block among a, b.
+        for (i, a) in generic.enumerated() {
+            for b in generic[(i + 1)...] {
+                let meet = (blocks[a].kind.hasRows && blocks[b].kind.hasColumns)
+                    || (blocks[b].kind.hasRows && blocks[a].kind.hasColumns)
+                guard meet, let (ra, fa) = standard[a], let (rb, fb) = standard[b] else { continue }
+                let rab = Refinement.standardPair(partition, a, b)
+                let (fab, parentAB) = refine(rab)
+                parts.append(IsotypicPart(
+                    name: "standard of \(names[a, default: ""]) x standard of \(names[b, default: ""])",
+                    multiplicity: .product(blocks[a].size - 1, blocks[b].size - 1),
+                    fine: ReducedLoss(fab), baseParent: parentAB,
+                    subspaces: [
+                        .init(space: fa, parent: fa.parentIndices(of: fab, blockMap: rab.blockMap(into: ra))),
+                        .init(space: fb, parent: fb.parentIndices(of: fab, blockMap: rab.blockMap(into: rb))),
+                    ],
+                    sharedSpace: space, selection: .complement))
+            }
+        }
+        self.parts = parts
+    }
+
+    /// "S_{d-1}" for each block that has a standard part; blocks of equal size are told apart
+    /// by their index.
+    static func groupNames(_ partition: Partition, _ generic: [Int]) -> [Int: String] {
+        var names: [Int: String] = [:]
+        for a in generic {
+            let size = partition.blocks[a].size
+            let shared = generic.filter { partition.blocks[$0].size == size }.count > 1
+            names[a] = "S_{\(size)}" + (shared ? "[block \(a)]" : "")
+        }
+        return names
+    }
+}
+
+extension CountPolynomial {
+    /// False only for a constant that is not positive (a part that never exists).
+    var canBePositive: Bool { !factors.isEmpty || numerator > 0 }
+}
+
+extension FixedSpace.Variable {
+    /// The same kind of variable with its blocks renamed by `blockMap`.
+    func relabelled(_ blockMap: [Int]) -> FixedSpace.Variable {
+        switch self {
+        case let .diagonal(a): return .diagonal(blockMap[a])
+        case let .offDiagonal(a): return .offDiagonal(blockMap[a])
+        case let .cross(a, b): return .cross(row: blockMap[a], column: blockMap[b])
+        }
+    }
+}
