@@ -10,7 +10,7 @@ let package = Package(
     name: "spurious",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "Spurious", targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Report"]),
+        .library(name: "Spurious", targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Report"]),
         .executable(name: "spurious", targets: ["SpuriousCLI"]),
     ],
     dependencies: [
@@ -25,12 +25,13 @@ let package = Package(
         .target(name: "MultiPrecision", dependencies: ["CMPFR"], swiftSettings: strict),
         .target(name: "LinearAlgebra", dependencies: ["MultiPrecision"], swiftSettings: strict),
         .target(name: "LossModel", dependencies: ["MultiPrecision", "LinearAlgebra"], swiftSettings: strict),
-        .target(name: "Report", dependencies: ["MultiPrecision", "LossModel"], swiftSettings: strict),
+        .target(name: "Continuation", dependencies: ["MultiPrecision", "LinearAlgebra"], swiftSettings: strict),
+        .target(name: "Report", dependencies: ["MultiPrecision", "LossModel", "Continuation"], swiftSettings: strict),
         .target(name: "BruteForce", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .executableTarget(
             name: "SpuriousCLI",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "LossModel", "Report", "BruteForce",
+                "MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Report", "BruteForce",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -38,6 +39,8 @@ let package = Package(
         .testTarget(name: "MultiPrecisionTests", dependencies: ["MultiPrecision"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .testTarget(name: "LossModelTests", dependencies: ["LossModel", "BruteForce"], swiftSettings: strict),
+        .testTarget(name: "BruteForceTests", dependencies: ["BruteForce"], swiftSettings: strict),
+        .testTarget(name: "ContinuationTests", dependencies: ["Continuation"], swiftSettings: strict),
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

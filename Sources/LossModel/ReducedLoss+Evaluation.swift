@@ -36,7 +36,7 @@ extension ReducedLoss {
         sum.value += teacher.value / pi
         if let k = dIndex, order >= .gradient {
             sum.addGradient(k, teacher.first / pi)
-            if order >= .hessian { sum.addHessian(k, k, teacher.second / pi) }
+            if order >= .hessian { sum.addHessian(k, k, teacher.second / (pi * S(2))) }  // the diagonal adds twice
         }
 
         for term in kernelTerms {

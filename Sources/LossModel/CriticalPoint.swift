@@ -1,0 +1,66 @@
+import LinearAlgebra
+import MultiPrecision
+
+/// A critical point of a reduced loss at fixed d, found by Newton's method.
+public struct CriticalPoint<S: Scalar>: Sendable {
+    public let x: [S]
+    public let d: S
+    public let loss: S
+    /// Max-norm of the gradient at `x`.
+    public let gradientNorm: S
+    public let iterations: Int
+}
+
+extension ReducedLoss {
+    /// Newton's method on the gradient from `seed` at fixed `d`, to the working precision of
+    /// the seed (its largest `precision`).
+    ///
+    /// Converged when a Newton step is below 2^(16 - precision) relative to the point (one more
+    /// step is then taken, which quadratic convergence makes exact to working precision), or
+    /// when the gradient is already zero to working precision. A Newton step that lands on a
+    /// singular point, a singular Hessian, or no convergence within `maxIterations` throws with
+    /// a message that says what to do.
+    public func criticalPoint<S: Scalar>(from seed: [S], d: S, maxIterations: Int = 60) throws -> CriticalPoint<S> {
+        guard seed.count == space.dimension else {
+            throw ModelError.wrongNumberOfValues(expected: space.names, got: seed.count)
+        }
+        let precision = seed.reduce(d.precision) { Swift.max($0, $1.precision) }
+        let tolerance = S.epsilon(precision: precision) * S(1 << 15)
+        var x = seed.map { $0.rounded(toPrecision: precision) }
+        var converging = false
+        for iteration in 1...maxIterations {
+            let evaluation: LossEvaluation<S>
+            do {
+                evaluation = try evaluate(x, d: d, order: .hessian)
+            } catch ModelError.singular(let what) {
+                // A singular point can still be critical (the global minimum is): say so by
+                // returning it when its gradient vanishes, and let the spectrum report it.
+                let first = try evaluate(x, d: d, order: .gradient)
+                let norm = first.gradient.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
+                if norm <= tolerance * S(1 << 4) {
+                    return CriticalPoint(x: x, d: d, loss: first.value, gradientNorm: norm, iterations: iteration - 1)
+                }
+                throw ModelError.singular("Newton's method reached a point that is not a critical point and where \(what)")
+            }
+            let gradientNorm = evaluation.gradient.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
+            if converging || gradientNorm <= tolerance * S(1 << 4) {
+                return CriticalPoint(x: x, d: d, loss: evaluation.value, gradientNorm: gradientNorm, iterations: iteration - 1)
+            }
+            guard let hessian = evaluation.hessian else { break }
+            let step: [S]
+            do {
+                step = try solveLinearSystem(hessian, evaluation.gradient)
+            } catch {
+                throw ModelError.notConverged("Newton's method met a singular Hessian at iteration \(iteration) (gradient norm \(gradientNorm.formatted(significantDigits: 3))): the seed is near a degenerate point; try another seed")
+            }
+            let scale = x.map(\.magnitude).reduce(S(1, precision: precision), S.maximum)
+            let stepNorm = step.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
+            guard stepNorm.isFinite else { break }
+            x = zip(x, step).map { $0 - $1 }
+            converging = stepNorm <= tolerance * scale
+        }
+        let gradient = (try? evaluate(x, d: d, order: .gradient).gradient) ?? []
+        let norm = gradient.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
+        throw ModelError.notConverged("Newton's method did not converge from the seed in \(maxIterations) iterations (gradient norm \(norm.formatted(significantDigits: 3)) at the last point): give a seed closer to a critical point")
+    }
+}
