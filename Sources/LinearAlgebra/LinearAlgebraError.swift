@@ -8,6 +8,9 @@ public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible {
     case dimensionMismatch(String)
     /// A weight of a pencil's metric that is not positive.
     case nonPositiveMetric(index: Int)
+    /// Fewer independent directions than asked for: `found` vectors were independent to
+    /// working precision where `expected` were needed.
+    case rankDeficient(expected: Int, found: Int)
 
     public var description: String {
         switch self {
@@ -16,6 +19,8 @@ public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible {
         case let .notConverged(what): return "\(what) did not converge"
         case let .dimensionMismatch(what): return "dimension mismatch: \(what)"
         case let .nonPositiveMetric(index): return "metric weight \(index) is not positive"
+        case let .rankDeficient(expected, found):
+            return "only \(found) of the \(expected) directions asked for are independent to working precision"
         }
     }
 }

@@ -1,0 +1,81 @@
+import MultiPrecision
+
+/// `count` orthonormal vectors, orthogonal to the orthonormal `basis`, from the span of
+/// `candidates`: how the tool builds the complement of a fixed space inside a finer one.
+///
+/// Modified Gram-Schmidt with pivoting: the candidates are first scaled to unit length, and at
+/// each step the one with the largest residual (the part not yet spanned) is taken, so a
+/// nearly dependent candidate is used last or not at all. The chosen residual is
+/// orthogonalized a second time against everything found so far, which restores orthogonality
+/// to working precision that one pass loses when the residual is small ("twice is enough").
+/// Everything is carried at the largest precision among the entries.
+///
+/// Throws ``LinearAlgebraError/rankDeficient(expected:found:)`` when the best remaining residual
+/// is at most sqrt(eps) times its candidate's norm before `count` vectors are found: what is
+/// left is rounding noise, whose direction means nothing. Throws
+/// ``LinearAlgebraError/dimensionMismatch(_:)`` for vectors of different lengths or a negative
+/// count, and ``ScalarError/notFinite(_:)`` for NaN or infinite entries.
+@_specialize(exported: true, where S == Double)
+@_specialize(exported: true, where S == BigFloat)
+public func extendOrthonormal<S: Scalar>(basis: [[S]], candidates: [[S]], count: Int) throws -> [[S]] {
+    let dimension = basis.first?.count ?? candidates.first?.count ?? 0
+    guard count >= 0, (basis + candidates).allSatisfy({ $0.count == dimension }) else {
+        throw LinearAlgebraError.dimensionMismatch(
+            "\(count) orthonormal vectors from vectors of lengths \(Set((basis + candidates).map(\.count)).sorted())")
+    }
+    let entries = basis.flatMap { $0 } + candidates.flatMap { $0 }
+    try requireFinite(entries, "an entry of a vector to orthonormalize")
+    let precision = workingPrecision(entries)
+    let tolerance = try S.sqrt(S.epsilon(precision: precision))
+    let known = basis.map { lifted($0, toPrecision: precision) }
+
+    var residuals = try candidates.map { candidate in
+        let x = lifted(candidate, toPrecision: precision)
+        let size = try norm(x)
+        return size.signum == 0 ? x : x.map { $0 / size }
+    }
+    for q in known {
+        for index in residuals.indices { subtractProjection(of: &residuals[index], onto: q) }
+    }
+
+    var found: [[S]] = []
+    var remaining = Array(residuals.indices)
+    while found.count < count {
+        guard let first = remaining.first else {
+            throw LinearAlgebraError.rankDeficient(expected: count, found: found.count)
+        }
+        var best = first
+        var bestSquared = dot(residuals[first], residuals[first])
+        for index in remaining.dropFirst() {
+            let sizeSquared = dot(residuals[index], residuals[index])
+            if bestSquared < sizeSquared {
+                best = index
+                bestSquared = sizeSquared
+            }
+        }
+        var v = residuals[best]
+        for q in known + found { subtractProjection(of: &v, onto: q) }
+        let size = try norm(v)
+        guard tolerance < size else {
+            throw LinearAlgebraError.rankDeficient(expected: count, found: found.count)
+        }
+        let q = v.map { $0 / size }
+        found.append(q)
+        remaining.removeAll { $0 == best }
+        for index in remaining { subtractProjection(of: &residuals[index], onto: q) }
+    }
+    return found
+}
+
+/// `rank` orthonormal vectors spanning the span of `vectors` (see ``extendOrthonormal(basis:candidates:count:)``).
+@_specialize(exported: true, where S == Double)
+@_specialize(exported: true, where S == BigFloat)
+public func orthonormalBasis<S: Scalar>(of vectors: [[S]], rank: Int) throws -> [[S]] {
+    try extendOrthonormal(basis: [], candidates: vectors, count: rank)
+}
+
+/// v <- v - (q . v) q for a unit vector q.
+private func subtractProjection<S: Scalar>(of v: inout [S], onto q: [S]) {
+    let coefficient = dot(q, v)
+    for i in v.indices { v[i] -= coefficient * q[i] }
+}
