@@ -3,6 +3,13 @@ import MultiPrecision
 /// One isotypic part of the Hessian at a point of a fixed space, and how to compute it from
 /// the reduced loss of a finer partition (DESIGN.md section 3).
 struct IsotypicPart: Sendable {
+    /// A finer fixed space with its reduced loss, and the base variable whose value each of
+    /// its variables takes at an embedded base point.
+    struct Refined: Sendable {
+        let loss: ReducedLoss
+        let baseParent: [Int]
+    }
+
     /// Which vectors of the fine space carry the part.
     enum Selection: Sendable {
         /// The whole fixed space: the pencil (H, M) itself.
@@ -22,9 +29,8 @@ struct IsotypicPart: Sendable {
 
     let name: String
     let multiplicity: CountPolynomial
-    let fine: ReducedLoss
-    /// For each fine variable, the base variable whose value it takes.
-    let baseParent: [Int]
+    /// Index of the refined fixed space in ``SpectrumModel``'s list (parts share them).
+    let refined: Int
     let subspaces: [Subspace]
     /// Dimension shared by the subspaces (the base fixed space, embedded in each of them).
     let sharedSpace: FixedSpace?

@@ -3,11 +3,12 @@ import MultiPrecision
 /// The loss restricted to a fixed-point space, as an explicit closed form in the space's
 /// variables and in d (DESIGN.md sections 1-2):
 ///
-///     L = quadratic(x; d) + teacherOverPi(d)/pi - sum_t weight_t(d) * g(A_t, B_t, p_t)
+///     L = quadratic(x; d) + teacherOverPi(d)/pi + sum_t weight_t(d) * g(A_t, B_t, p_t)
 ///
 /// where the quadratic part gathers the self terms f(w, w) = |w|^2/2 (and the teacher's
 /// d/4), and each kernel term is one kind of pair of rows (two rows of one block, rows of two
-/// blocks, a row and a teacher column) with its count. The teacher constant is
+/// blocks, a row and a teacher column) with its signed count (negative for the student-teacher
+/// pairs). The teacher constant is
 /// 1/2 sum_{j,j'} f(v_j, v_j') = d/4 + d(d-1)/(4 pi).
 public struct ReducedLoss: Sendable {
     struct KernelTerm: Sendable {

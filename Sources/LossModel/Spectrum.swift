@@ -53,10 +53,23 @@ extension SpectrumModel {
     /// The full Hessian spectrum at the critical point `x` of the base fixed space at `d`:
     /// every distinct eigenvalue with its isotypic type and multiplicity, from pencils of
     /// reduced Hessians (never the bare reduced Hessian; DESIGN.md section 3).
+    @_specialize(exported: true, where S == Double)
+    @_specialize(exported: true, where S == BigFloat)
     public func spectrum<S: Scalar>(at x: [S], d: S) throws -> Spectrum<S> {
         var eigenvalues: [SpectrumEigenvalue<S>] = []
         var statuses: [IsotypicPartStatus] = []
         let dValue = d.doubleValue
+        // Each refined Hessian is computed once, however many parts read it.
+        var hessians: [Int: Matrix<S>] = [:]
+        func hessian(_ index: Int) throws -> Matrix<S> {
+            if let known = hessians[index] { return known }
+            let space = refined[index]
+            guard let h = try space.loss.evaluate(space.baseParent.map { x[$0] }, d: d, order: .hessian).hessian else {
+                throw ModelError.undefinedPart("no Hessian for \(space.loss.space.partition)")
+            }
+            hessians[index] = h
+            return h
+        }
         for part in parts {
             let m = part.multiplicity.value(at: dValue)
             let state: IsotypicPartStatus.State
@@ -64,7 +77,8 @@ extension SpectrumModel {
                 state = .absent
             } else {
                 do {
-                    let values = try part.eigenvalues(at: x, d: d)
+                    let values = try part.eigenvalues(
+                        fine: refined[part.refined].loss.space, hessian: try hessian(part.refined), d: d)
                     state = values.isEmpty ? .absent : .present(eigenvalues: values.count)
                     eigenvalues += values.map {
                         SpectrumEigenvalue(value: $0, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m)
@@ -85,16 +99,16 @@ extension IsotypicPart {
         let reason: String
     }
 
-    /// Eigenvalues of this part at the base point `x` and `d`.
-    func eigenvalues<S: Scalar>(at x: [S], d: S) throws -> [S] {
-        let counts = fine.space.counts.map { $0.value(at: d) }
+    /// Eigenvalues of this part, given the Hessian of the refined reduced loss (the space
+    /// `fine`) at the embedded base point.
+    func eigenvalues<S: Scalar>(fine: FixedSpace, hessian fullHessian: @autoclosure () throws -> Matrix<S>, d: S) throws -> [S] {
+        let counts = fine.counts.map { $0.value(at: d) }
         if let bad = counts.firstIndex(where: { $0.signum < 0 }) {
-            throw Undefined(reason: "\(name) is not defined at this d: variable \(fine.space.names[bad]) of the refined partition \(fine.space.partition) would fill \(counts[bad].doubleValue) entries")
+            throw Undefined(reason: "\(name) is not defined at this d: variable \(fine.names[bad]) of the refined partition \(fine.partition) would fill \(counts[bad].doubleValue) entries")
         }
         // Variables that fill no entry at this d (a refined block of size exactly 1) are inert.
         let live = counts.indices.filter { counts[$0].signum > 0 }
-        let xFine = baseParent.map { x[$0] }
-        guard let fullHessian = try fine.evaluate(xFine, d: d, order: .hessian).hessian else { return [] }
+        let fullHessian = try fullHessian()
         let n = live.count
         var h = Matrix(rows: n, columns: n, repeating: fullHessian[0, 0])
         for (i, f) in live.enumerated() { for (j, g) in live.enumerated() { h[i, j] = fullHessian[f, g] } }

@@ -5,6 +5,7 @@ import MultiPrecision
 /// (DESIGN.md section 3). Built once per partition; evaluated at many points.
 public struct SpectrumModel: Sendable {
     public let loss: ReducedLoss
+    let refined: [IsotypicPart.Refined]
     let parts: [IsotypicPart]
 
     public init(_ partition: Partition) {
@@ -16,9 +17,14 @@ public struct SpectrumModel: Sendable {
         let generic = blocks.indices.filter { blocks[$0].size != .constant(1) }
         let names = SpectrumModel.groupNames(partition, generic)
 
+        var refined = [IsotypicPart.Refined(loss: loss, baseParent: Array(0..<space.dimension))]
         var parts = [IsotypicPart(
-            name: "trivial", multiplicity: CountPolynomial(1), fine: loss,
-            baseParent: Array(0..<space.dimension), subspaces: [], sharedSpace: nil, selection: .all)]
+            name: "trivial", multiplicity: CountPolynomial(1), refined: 0,
+            subspaces: [], sharedSpace: nil, selection: .all)]
+        func register(_ fine: FixedSpace, _ parent: [Int]) -> Int {
+            refined.append(IsotypicPart.Refined(loss: ReducedLoss(fine), baseParent: parent))
+            return refined.count - 1
+        }
 
         // The fixed space of a refinement, with the base variable behind each of its variables.
         func refine(_ r: Refinement) -> (FixedSpace, [Int]) {
@@ -34,7 +40,7 @@ public struct SpectrumModel: Sendable {
             standard[a] = (r1, f1)
             parts.append(IsotypicPart(
                 name: "standard of \(names[a, default: ""])", multiplicity: .product(n - 1),
-                fine: ReducedLoss(f1), baseParent: parent1,
+                refined: register(f1, parent1),
                 subspaces: [.init(space: space, parent: parent1)], sharedSpace: nil, selection: .complement))
 
             // (n-2,2) and (n-2,1,1): complement of two copies of the (n-1,1) space, split by
@@ -44,7 +50,7 @@ public struct SpectrumModel: Sendable {
             guard blocks[a].kind == .paired, even.canBePositive || odd.canBePositive else { continue }
             let r2 = Refinement.twoSingletons(partition, a)
             let (f2, parent2) = refine(r2)
-            let fineLoss = ReducedLoss(f2)
+            let fineIndex = register(f2, parent2)
             let copies = [[0, 1, 0], [0, 0, 1]].map { pieces in
                 IsotypicPart.Subspace(space: f1, parent: f1.parentIndices(of: f2, blockMap: r2.blockMap(into: r1, pieceMap: [a: pieces])))
             }
@@ -54,8 +60,8 @@ public struct SpectrumModel: Sendable {
             for (multiplicity, isEven, label) in [(even, true, "\(n - 2),2"), (odd, false, "\(n - 2),1,1")]
             where multiplicity.canBePositive {
                 parts.append(IsotypicPart(
-                    name: "(\(label)) of \(names[a, default: ""])", multiplicity: multiplicity, fine: fineLoss,
-                    baseParent: parent2, subspaces: copies, sharedSpace: space,
+                    name: "(\(label)) of \(names[a, default: ""])", multiplicity: multiplicity, refined: fineIndex,
+                    subspaces: copies, sharedSpace: space,
                     selection: .complementWithParity(permutation: swap, even: isEven)))
             }
         }
@@ -71,7 +77,7 @@ public struct SpectrumModel: Sendable {
                 parts.append(IsotypicPart(
                     name: "standard of \(names[a, default: ""]) x standard of \(names[b, default: ""])",
                     multiplicity: .product(blocks[a].size - 1, blocks[b].size - 1),
-                    fine: ReducedLoss(fab), baseParent: parentAB,
+                    refined: register(fab, parentAB),
                     subspaces: [
                         .init(space: fa, parent: fa.parentIndices(of: fab, blockMap: rab.blockMap(into: ra))),
                         .init(space: fb, parent: fb.parentIndices(of: fab, blockMap: rab.blockMap(into: rb))),
@@ -79,6 +85,7 @@ public struct SpectrumModel: Sendable {
                     sharedSpace: space, selection: .complement))
             }
         }
+        self.refined = refined
         self.parts = parts
     }
 
