@@ -1,0 +1,69 @@
+import ArgumentParser
+import LossModel
+import MultiPrecision
+import Report
+
+struct SpectrumCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spectrum",
+        abstract: "Correct a seed to a critical point of a fixed space and print its full Hessian spectrum.",
+        discussion: """
+            Newton's method corrects the seed to a critical point of the reduced loss at d (any \
+            real d), then every distinct eigenvalue of the full k d x k d Hessian is printed with \
+            its isotypic type and multiplicity (a polynomial in d). Every printed digit is \
+            proved: the whole computation is repeated at twice the precision and only agreeing \
+            digits are shown.
+
+            Example (the one-flipped critical point of DESIGN.md):
+              spurious spectrum --partition d-1,1 --d 10 \\
+                --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904 --digits 30
+            """)
+
+    @Option(help: "Fixed space as a partition, e.g. d-1,1 or d-1,1,1r (suffix r: rows only, c: columns only).")
+    var partition: String
+
+    @Option(parsing: .unconditional, help: "Starting values, comma-separated, in the order the variables are named (D0,O0,C0_1,...); a leading minus sign is fine.")
+    var seed: String
+
+    @Option(name: .customLong("d"), parsing: .unconditional, help: "The dimension d, any real number at which every block has size at least 1 (e.g. 10 or 5.5).")
+    var d: String
+
+    @Option(help: "Significant digits to compute and prove (1 to 2000).")
+    var digits: Int = 20
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        guard (1...2000).contains(digits) else {
+            throw ValidationError("--digits must be between 1 and 2000, got \(digits)")
+        }
+        _ = try parsedPartition()
+        _ = try NumberList(seed, option: "--seed")
+        guard (try? Double(parsing: d, precision: 53)) != nil else {
+            throw ValidationError("--d: '\(d)' is not a decimal number")
+        }
+    }
+
+    func parsedPartition() throws -> Partition {
+        do { return try Partition(parsing: partition) } catch { throw ValidationError("\(error)") }
+    }
+
+    func run() throws {
+        let report: SpectrumReport
+        do {
+            report = try SpectrumReport.compute(
+                partition: try parsedPartition(), seed: try NumberList(seed, option: "--seed").texts, d: d, digits: digits)
+        } catch let error as ModelError {
+            throw CLIError("\(error)")
+        }
+        switch format {
+        case .table: print(report.table(), terminator: "")
+        case .json: print(report.json().rendered(), terminator: "")
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}

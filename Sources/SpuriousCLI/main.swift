@@ -1,2 +1,0 @@
-import MultiPrecision
-print(ArbitraryPrecisionLibrary.mpfrVersion, BigFloat.pi(precision: 200))

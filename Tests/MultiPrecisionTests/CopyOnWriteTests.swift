@@ -1,0 +1,113 @@
+import MultiPrecision
+import XCTest
+
+/// Value semantics over shared MPFR storage: a write through one copy must never be seen
+/// through another, and operands of different precisions round at the larger one.
+final class CopyOnWriteTests: XCTestCase {
+    private let p = 128
+
+    func testCompoundAssignmentLeavesTheOriginalAlone() {
+        let original = number("1.5", p)
+        var copy = original
+        copy += number("0.25", p)
+        XCTAssertEqual(original, number("1.5", p))
+        XCTAssertEqual(copy, number("1.75", p))
+
+        var product = original
+        product *= number("3", p)
+        XCTAssertEqual(original, number("1.5", p))
+        XCTAssertEqual(product, number("4.5", p))
+
+        var rest = [original, original]
+        rest[1] -= number("1", p)
+        rest[0] /= number("3", p)
+        XCTAssertEqual(original, number("1.5", p))
+        XCTAssertEqual(rest, [number("0.5", p), number("0.5", p)])
+    }
+
+    func testFusedMultiplyAddLeavesTheOriginalAlone() {
+        let original = number("2", p)
+        var copy = original
+        copy.formFusedMultiplyAdd(number("3", p), number("0.5", p))
+        XCTAssertEqual(original, number("2", p))
+        XCTAssertEqual(copy, number("6.5", p))
+    }
+
+    /// One rounding, not two: (1 + 2^-100)(1 - 2^-100) - 1 = -2^-200 exactly, while the rounded
+    /// product at 128 bits is 1 and a separate subtraction would give 0.
+    func testFusedMultiplyAddRoundsOnce() {
+        let tiny = BigFloat.epsilon(precision: 101)  // 2^-100
+        let one = BigFloat(1, precision: p)
+        var fused = one + tiny
+        fused.formFusedMultiplyAdd(one - tiny, -one)
+        XCTAssertEqual(fused, -(tiny * tiny))
+        XCTAssertEqual((one + tiny) * (one - tiny) - one, BigFloat(0, precision: p))
+    }
+
+    func testSelfAssignmentOperands() {
+        var a = number("1.5", p)
+        a += a
+        XCTAssertEqual(a, number("3", p))
+        a *= a
+        XCTAssertEqual(a, number("9", p))
+        a -= a
+        XCTAssertEqual(a, BigFloat(0, precision: p))
+        var b = number("2", p)
+        b.formFusedMultiplyAdd(b, b)
+        XCTAssertEqual(b, number("6", p))
+    }
+
+    /// 1 + 2^-600 needs 601 bits: it survives only if the sum rounds at the larger precision.
+    func testMixedPrecisionsRoundAtTheLarger() {
+        let one = BigFloat(1, precision: 53)
+        let tiny = BigFloat.epsilon(precision: 601)  // 2^-600, carried at 601 bits
+        let sum = one + tiny
+        XCTAssertEqual(sum.precision, 601)
+        XCTAssertEqual(sum - one, tiny)
+        XCTAssertEqual((tiny + one).precision, 601)
+
+        var inPlace = one
+        inPlace += tiny
+        XCTAssertEqual(inPlace.precision, 601)
+        XCTAssertEqual(inPlace - one, tiny)
+        XCTAssertEqual(one.precision, 53)
+        XCTAssertEqual(one, BigFloat(1))
+
+        var fused = BigFloat(1, precision: 53)
+        fused.formFusedMultiplyAdd(BigFloat(1, precision: 53), tiny)
+        XCTAssertEqual(fused.precision, 601)
+        XCTAssertEqual(fused - one, tiny)
+
+        // A wider left operand keeps its precision.
+        var wide = BigFloat(1, precision: 1000)
+        wide += BigFloat(1, precision: 53)
+        XCTAssertEqual(wide.precision, 1000)
+    }
+
+    func testRoundedToPrecisionIsANewValue() {
+        let third = BigFloat(1, precision: 200) / BigFloat(3, precision: 200)
+        let short = third.rounded(toPrecision: 53)
+        XCTAssertEqual(short.precision, 53)
+        XCTAssertEqual(third.precision, 200)
+        XCTAssertEqual(short.doubleValue, 1.0 / 3.0)
+        XCTAssertNotEqual(BigFloat(short.doubleValue).rounded(toPrecision: 200), third)
+    }
+
+    func testCopiesAreIndependentAcrossTasks() async {
+        let shared = number("0.1", 256)
+        let results = await withTaskGroup(of: BigFloat.self) { group in
+            for k in 1...8 {
+                group.addTask {
+                    var mine = shared
+                    for _ in 0..<100 { mine += BigFloat(k, precision: 256) }
+                    return mine
+                }
+            }
+            var all: [BigFloat] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        XCTAssertEqual(shared, number("0.1", 256))
+        XCTAssertEqual(Set(results.map { $0.formatted(significantDigits: 10) }).count, 8)
+    }
+}
