@@ -1,0 +1,105 @@
+import MultiPrecision
+
+extension PseudoArclength {
+    /// Locates a fold or a test-function sign change found by a sweep, to `digits` decimal
+    /// digits at `bits` bits of precision in `T` (``BigFloat`` for more than `Double` carries).
+    ///
+    /// The two continuation points that bracket the event fix a secant; the curve is
+    /// parameterized by the distance sigma along it, each point corrected back to the curve in
+    /// the plane orthogonal to the secant (a pseudo-arclength correction), and the event
+    /// function (dlambda/ds for a fold, the test function otherwise) is driven to zero by a
+    /// safeguarded secant that always keeps a sign-changing bracket. This runs twice: first in
+    /// `Double` to about 11 digits, where each step is cheap, then at full precision from a
+    /// narrow bracket around that estimate, so that the costly iterations only add digits. It
+    /// stops when the bracket is below 10^-(digits + 5), relative, in lambda and in every
+    /// coordinate of the point, or when the event function is exactly zero at working
+    /// precision.
+    ///
+    /// Throws ``LocationError`` for a touch or an event of another result, a precision too low
+    /// for the digits (at least ``bits(forDecimalDigits:)`` of digits + 5, plus 10 bits), a
+    /// sign change that is not there at working precision, a failing corrector, or a bracket
+    /// that stops shrinking before the tolerance.
+    public func locate<T: Scalar>(
+        event: ContinuationEvent, in result: ContinuationResult, precision bits: Int, digits: Int
+    ) throws -> LocatedEvent<T> {
+        guard let function = EventFunction(event.kind) else { throw LocationError.notLocatable(event) }
+        try validate(event, function: function, in: result)
+        guard digits >= 1 else { throw LocationError.invalidDigits(digits) }
+        try BigFloat.validate(precision: bits)
+        let working = T(1, precision: bits).precision
+        let required = MultiPrecision.bits(forDecimalDigits: digits + 5) + 10
+        guard working >= required else {
+            throw LocationError.precisionTooLow(bits: working, digits: digits, required: required)
+        }
+        let a = result.points[event.bracket.lowerBound].state
+        let b = result.points[event.bracket.upperBound].state
+        let corrector = Corrector(problem: problem)
+
+        let coarseLocator = try EventLocator<P, Double>(
+            corrector: corrector, function: function, from: a, to: b, precision: 53)
+        let coarseBracket = try coarseLocator.fullBracket()
+        let coarse = try refine(
+            coarseBracket, with: coarseLocator, tolerance: 0x1p-36, collapseIsFailure: false, digits: digits)
+
+        let fineLocator = try EventLocator<P, T>(
+            corrector: corrector, function: function, from: a, to: b, precision: working)
+        let best = coarse.best
+        let coarseWidth = coarse.upper.sigma - coarse.lower.sigma
+        let halfWidth = 2 * coarseWidth + coarseLocator.length * 0x1p-40
+        let fineBracket = try fineLocator.bracket(
+            around: T(best.sigma, precision: working), halfWidth: T(halfWidth, precision: working),
+            guess: best.state.map { T($0, precision: working) })
+        let tolerance = try T.pow(T(10, precision: working), T(-(digits + 5), precision: working))
+        let fine = try refine(
+            fineBracket, with: fineLocator, tolerance: tolerance, collapseIsFailure: true, digits: digits)
+
+        let located = fine.best
+        let n = problem.dimension
+        func end(_ sample: BracketSample<T>) -> BracketEnd<T> {
+            BracketEnd(sigma: sample.sigma, x: Array(sample.state[0..<n]), parameter: sample.state[n], value: sample.value)
+        }
+        return LocatedEvent(
+            event: event, x: Array(located.state[0..<n]), parameter: located.state[n], value: located.value,
+            lowerEnd: end(fine.lower), upperEnd: end(fine.upper),
+            criterion: fine.zero == nil ? .bracketBelowTolerance : .exactZero, precision: working, digits: digits,
+            coarseIterations: coarseBracket.samples + coarse.evaluations,
+            fineIterations: fineBracket.samples + fine.evaluations)
+    }
+
+    /// Throws unless `event` brackets two neighbouring points of `result` and names a test
+    /// function this problem has.
+    private func validate(_ event: ContinuationEvent, function: EventFunction, in result: ContinuationResult) throws {
+        let bracket = event.bracket
+        guard bracket.lowerBound >= 0, bracket.upperBound == bracket.lowerBound + 1,
+            bracket.upperBound < result.points.count,
+            result.points.allSatisfy({ $0.x.count == problem.dimension })
+        else { throw LocationError.eventNotInResult(event) }
+        if case let .testFunction(index) = function, index >= problem.testFunctionNames.count {
+            throw LocationError.eventNotInResult(event)
+        }
+    }
+
+    /// Runs a ``BracketRefinement`` from the ends of `initial`. An exact zero at an end is
+    /// returned at once; ends of the same sign throw. A collapse before the tolerance is a
+    /// failure at full precision, while the `Double` stage simply hands on what it has.
+    private func refine<S: Scalar>(
+        _ initial: InitialBracket<S>, with locator: EventLocator<P, S>, tolerance: S, collapseIsFailure: Bool,
+        digits: Int
+    ) throws -> BracketRefinement<S> {
+        for end in [initial.lower, initial.upper] where end.value.signum == 0 {
+            return BracketRefinement(zero: end)
+        }
+        guard (initial.lower.value.signum < 0) != (initial.upper.value.signum < 0) else {
+            throw LocationError.bracketLost(
+                lowerValue: initial.lower.value.doubleValue, upperValue: initial.upper.value.doubleValue)
+        }
+        var refinement = BracketRefinement(lower: initial.lower, upper: initial.upper)
+        let end = try refinement.run(
+            tolerance: tolerance, precision: locator.precision, maxIterations: locator.precision + 60,
+            sample: locator.sample(at:guess:))
+        if end == .collapsed && collapseIsFailure {
+            throw LocationError.precisionExhausted(bits: locator.precision, digits: digits)
+        }
+        return refinement
+    }
+}
