@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, bottom to top (data flows upward only; DESIGN.md section 5):
-// CMPFR -> MultiPrecision -> LinearAlgebra -> LossModel -> Continuation -> Report -> SpuriousCLI.
+// CMPFR -> MultiPrecision -> LinearAlgebra -> {LossModel, Continuation} -> Families -> Report -> SpuriousCLI.
+// Continuation knows nothing of ReLU networks; Families joins it to the model.
 // BruteForce is an independent full-space reference model used by the tests and by `spurious bench`.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
@@ -10,7 +11,7 @@ let package = Package(
     name: "spurious",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "Spurious", targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Report"]),
+        .library(name: "Spurious", targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report"]),
         .executable(name: "spurious", targets: ["SpuriousCLI"]),
     ],
     dependencies: [
@@ -26,12 +27,13 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["MultiPrecision"], swiftSettings: strict),
         .target(name: "LossModel", dependencies: ["MultiPrecision", "LinearAlgebra"], swiftSettings: strict),
         .target(name: "Continuation", dependencies: ["MultiPrecision", "LinearAlgebra"], swiftSettings: strict),
-        .target(name: "Report", dependencies: ["MultiPrecision", "LossModel", "Continuation"], swiftSettings: strict),
+        .target(name: "Families", dependencies: ["MultiPrecision", "LossModel", "Continuation"], swiftSettings: strict),
+        .target(name: "Report", dependencies: ["MultiPrecision", "LossModel", "Families"], swiftSettings: strict),
         .target(name: "BruteForce", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .executableTarget(
             name: "SpuriousCLI",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Report", "BruteForce",
+                "MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report", "BruteForce",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -41,6 +43,8 @@ let package = Package(
         .testTarget(name: "LossModelTests", dependencies: ["LossModel", "BruteForce"], swiftSettings: strict),
         .testTarget(name: "BruteForceTests", dependencies: ["BruteForce"], swiftSettings: strict),
         .testTarget(name: "ContinuationTests", dependencies: ["Continuation"], swiftSettings: strict),
+        .testTarget(name: "FamiliesTests", dependencies: ["Families", "BruteForce"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: strict),
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -56,6 +56,11 @@ extension SpectrumModel {
     @_specialize(exported: true, where S == Double)
     @_specialize(exported: true, where S == BigFloat)
     public func spectrum<S: Scalar>(at x: [S], d: S) throws -> Spectrum<S> {
+        try spectrum(at: x, d: d, parts: Array(parts.indices))
+    }
+
+    /// The eigenvalues of the listed parts only (indices into ``partNames``).
+    public func spectrum<S: Scalar>(at x: [S], d: S, parts selected: [Int]) throws -> Spectrum<S> {
         var eigenvalues: [SpectrumEigenvalue<S>] = []
         var statuses: [IsotypicPartStatus] = []
         let dValue = d.doubleValue
@@ -70,7 +75,7 @@ extension SpectrumModel {
             hessians[index] = h
             return h
         }
-        for part in parts {
+        for part in selected.map({ parts[$0] }) {
             let m = part.multiplicity.value(at: dValue)
             let state: IsotypicPartStatus.State
             if m <= 0 {

@@ -117,3 +117,38 @@ extension FixedSpace.Variable {
         }
     }
 }
+
+extension SpectrumModel {
+    /// The isotypic parts, in a fixed order.
+    public var partNames: [String] { parts.map(\.name) }
+
+    /// True when the partition is valid at d and every isotypic part is present (positive
+    /// multiplicity) and computable (no refined block below size 1): where a family's spectrum
+    /// is a continuous function of d.
+    public func isFullyDefined(at d: Double) -> Bool {
+        guard (try? loss.space.partition.validate(d: d)) != nil else { return false }
+        return parts.allSatisfy { part in
+            part.multiplicity.value(at: d) > 0
+                && refined[part.refined].loss.space.counts.allSatisfy { $0.value(at: d) >= 0 }
+        }
+    }
+
+    /// The smallest eigenvalue of each isotypic part (in ``partNames`` order, or of the listed
+    /// parts): continuous functions of the point whose sign changes are the family's
+    /// transitions.
+    public func smallestEigenvalues<S: Scalar>(at x: [S], d: S, parts selected: [Int]? = nil) throws -> [S] {
+        let indices = selected ?? Array(parts.indices)
+        let spectrum = try spectrum(at: x, d: d, parts: indices)
+        return try indices.map { parts[$0].name }.map { name in
+            guard let smallest = spectrum.eigenvalues.first(where: { $0.irrep == name }) else {
+                throw ModelError.undefinedPart("\(name) has no eigenvalue at d = \(d.doubleValue)")
+            }
+            return smallest.value
+        }
+    }
+}
+
+extension SpectrumModel {
+    /// The multiplicity of a part (index into ``partNames``), as a polynomial in d.
+    public func multiplicity(ofPart index: Int) -> CountPolynomial { parts[index].multiplicity }
+}

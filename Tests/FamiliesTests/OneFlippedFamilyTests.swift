@@ -1,0 +1,39 @@
+import BruteForce
+import Continuation
+import Families
+import LossModel
+import MultiPrecision
+import XCTest
+
+/// The one-flipped family of DESIGN.md section 4, followed down from d = 10.
+final class OneFlippedFamilyTests: XCTestCase {
+    static func oneFlipped() throws -> Family {
+        let family = try Family.builtIn().first { $0.name == "d-1,1 one-flipped" }
+        return try XCTUnwrap(family)
+    }
+
+    func testExactlyOneTransitionBetweenFiveAndSixAndNoneAboveSix() throws {
+        let trace = try Self.oneFlipped().follow(FollowOptions(lower: nil, upper: nil))
+        let transitions = trace.events.filter { if case .testFunction = $0.event.kind { true } else { false } }
+        let ds = transitions.map { trace.points[$0.points.lowerBound].d }
+        XCTAssertEqual(transitions.filter { (5...6).contains(trace.points[$0.points.lowerBound].d) }.count, 1, "\(ds)")
+        XCTAssertEqual(transitions.filter { trace.points[$0.points.upperBound].d > 6 }.count, 0, "\(ds)")
+        XCTAssertLessThan(trace.points.first?.d ?? 10, 5)
+    }
+
+    func testTransitionAgreesAtThirtyAndSixtyDigits() throws {
+        let trace = try Self.oneFlipped().follow(FollowOptions(lower: 5, upper: nil))
+        guard let event = trace.events.first(where: { if case .testFunction = $0.event.kind { true } else { false } }) else {
+            return XCTFail("no transition")
+        }
+        let thirty = try trace.locate(event, digits: 30)
+        let sixty = try trace.locate(event, digits: 60)
+        XCTAssertTrue(thirty.verified)
+        XCTAssertTrue(sixty.verified)
+        XCTAssertEqual(thirty.digits, 30)
+        // The 60-digit value rounded to 30 digits is the 30-digit value.
+        XCTAssertEqual(try BigFloat(parsing: sixty.d, precision: 400).formatted(significantDigits: 30), thirty.d)
+        print("one-flipped transition:", thirty.d, thirty.irrep, thirty.direction)
+    }
+}
+
