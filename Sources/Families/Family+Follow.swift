@@ -93,16 +93,21 @@ extension FamilyTrace {
         // The seed appears in both sweeps: keep it once.
         let joined = lowerPoints.map { ($0, -1.0) } + upperPoints.dropFirst(lowerPoints.isEmpty ? 0 : 1).map { ($0, 1.0) }
         var points: [FamilyPoint] = []
+        let model = problem.model
         for (step, (point, sign)) in joined.enumerated() {
-            let spectrum = try problem.model.spectrum(at: point.x, d: point.parameter)
-            let loss = try problem.model.loss.evaluate(point.x, d: point.parameter, order: .value).value
-            let smallest = spectrum.smallest?.value ?? .nan
-            let stability: Stability = abs(smallest) <= 1e-8 ? .degenerate : (spectrum.index > 0 ? .saddle : .minimum)
+            // The test functions are the whole spectrum: index and minima come from them.
+            let values = point.testFunctionValues
+            let owners = problem.testFunctionParts.map(\.part)
+            let loss = try model.loss.evaluate(point.x, d: point.parameter, order: .value).value
+            let smallest = values.min() ?? .nan
+            let index = zip(values, owners).filter { $0.0 < 0 }
+                .reduce(0.0) { $0 + model.multiplicity(ofPart: $1.1).value(at: point.parameter) }
+            let minima = problem.parts.map { part in zip(values, owners).filter { $0.1 == part }.map(\.0).min() ?? .nan }
+            let stability: Stability = abs(smallest) <= 1e-8 ? .degenerate : (index > 0 ? .saddle : .minimum)
             points.append(FamilyPoint(
                 step: step, arclength: sign * point.arclength, d: point.parameter, x: point.x, loss: loss,
-                minEigenvalue: smallest, index: spectrum.index, stability: stability,
-                newtonIterations: point.newtonIterations, residual: point.residualNorm,
-                partMinima: point.testFunctionValues))
+                minEigenvalue: smallest, index: index, stability: stability,
+                newtonIterations: point.newtonIterations, residual: point.residualNorm, partMinima: minima))
         }
         let offset = lowerPoints.count - 1
         var events: [FamilyEvent] = []

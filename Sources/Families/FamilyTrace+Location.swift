@@ -14,12 +14,15 @@ extension FamilyTrace {
         let event = located.event
         let (engine, watched): (PseudoArclength<FamilyProblem>, ContinuationEvent)
         let part: Int?
+        var crossing = 0
         switch event.kind {
         case .fold:
             (engine, watched, part) = (PseudoArclength(problem: problem), event, nil)
         case let .testFunction(index):
-            let focused = problem.watching(part: index)
-            (engine, watched, part) = (PseudoArclength(problem: focused), ContinuationEvent(kind: .testFunction(index: 0), name: event.name, bracket: event.bracket), index)
+            let (whole, rank) = problem.testFunctionParts[index]
+            let focused = problem.watching(part: whole)
+            (engine, watched, part) = (PseudoArclength(problem: focused), ContinuationEvent(kind: .testFunction(index: rank), name: event.name, bracket: event.bracket), whole)
+            crossing = rank
         case .touch:
             throw FollowError(description: "a touch is flagged, not located")
         }
@@ -39,7 +42,7 @@ extension FamilyTrace {
                 let sides = try [centre - unit, centre + unit].map { d in
                     let point = try model.loss.criticalPoint(from: high.x, d: d)
                     let spectrum = try model.spectrum(at: point.x, d: d)
-                    let value = try model.smallestEigenvalues(at: point.x, d: d, parts: [part])[0]
+                    let value = try model.sortedEigenvalues(at: point.x, d: d, parts: [part])[crossing]
                     return (index: spectrum.index, value: value)
                 }
                 if sides[0].value.signum * sides[1].value.signum < 0 {

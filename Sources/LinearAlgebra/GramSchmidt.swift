@@ -15,8 +15,8 @@ import MultiPrecision
 /// left is rounding noise, whose direction means nothing. Throws
 /// ``LinearAlgebraError/dimensionMismatch(_:)`` for vectors of different lengths or a negative
 /// count, and ``ScalarError/notFinite(_:)`` for NaN or infinite entries.
-@_specialize(exported: true, where S == Double)
-@_specialize(exported: true, where S == BigFloat)
+@_specialize(where S == Double)
+@_specialize(where S == BigFloat)
 public func extendOrthonormal<S: Scalar>(basis: [[S]], candidates: [[S]], count: Int) throws -> [[S]] {
     let dimension = basis.first?.count ?? candidates.first?.count ?? 0
     guard count >= 0, (basis + candidates).allSatisfy({ $0.count == dimension }) else {
@@ -68,8 +68,8 @@ public func extendOrthonormal<S: Scalar>(basis: [[S]], candidates: [[S]], count:
 }
 
 /// `rank` orthonormal vectors spanning the span of `vectors` (see ``extendOrthonormal(basis:candidates:count:)``).
-@_specialize(exported: true, where S == Double)
-@_specialize(exported: true, where S == BigFloat)
+@_specialize(where S == Double)
+@_specialize(where S == BigFloat)
 public func orthonormalBasis<S: Scalar>(of vectors: [[S]], rank: Int) throws -> [[S]] {
     try extendOrthonormal(basis: [], candidates: vectors, count: rank)
 }

@@ -56,8 +56,8 @@ public struct LUDecomposition<S: Scalar>: Sendable {
 }
 
 /// The solution x of A x = b for a square, non-singular A (see ``LUDecomposition``).
-@_specialize(exported: true, where S == Double)
-@_specialize(exported: true, where S == BigFloat)
+@_specialize(where S == Double)
+@_specialize(where S == BigFloat)
 public func solveLinearSystem<S: Scalar>(_ a: Matrix<S>, _ b: [S]) throws -> [S] {
     guard b.count == a.rows else {
         throw LinearAlgebraError.dimensionMismatch("right-hand side of length \(b.count) for a \(a.rows)x\(a.columns) system")

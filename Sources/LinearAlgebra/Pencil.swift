@@ -15,8 +15,8 @@ import MultiPrecision
 /// row, ``ScalarError/notFinite(_:)`` for a NaN or infinite weight,
 /// ``LinearAlgebraError/nonPositiveMetric(index:)`` for the first weight <= 0, and whatever
 /// ``SymmetricEigendecomposition/init(symmetric:)`` throws.
-@_specialize(exported: true, where S == Double)
-@_specialize(exported: true, where S == BigFloat)
+@_specialize(where S == Double)
+@_specialize(where S == BigFloat)
 public func pencilEigendecomposition<S: Scalar>(h: Matrix<S>, metric m: [S]) throws -> SymmetricEigendecomposition<S> {
     guard h.rows == h.columns, m.count == h.rows else {
         throw LinearAlgebraError.dimensionMismatch("pencil of a \(h.rows)x\(h.columns) matrix and \(m.count) weights")

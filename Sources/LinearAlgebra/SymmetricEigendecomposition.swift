@@ -34,8 +34,8 @@ public struct SymmetricEigendecomposition<S: Scalar>: Sendable {
     /// Throws ``LinearAlgebraError/dimensionMismatch(_:)`` for a non-square matrix,
     /// ``ScalarError/notFinite(_:)`` for NaN or infinite entries and
     /// ``LinearAlgebraError/notConverged(_:)`` after 50 sweeps.
-    @_specialize(exported: true, where S == Double)
-    @_specialize(exported: true, where S == BigFloat)
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
     public init(symmetric a: Matrix<S>) throws {
         guard a.rows == a.columns else {
             throw LinearAlgebraError.dimensionMismatch("eigendecomposition of a \(a.rows)x\(a.columns) matrix")

@@ -20,8 +20,8 @@ extension ReducedLoss {
     /// when the gradient is already zero to working precision. A Newton step that lands on a
     /// singular point, a singular Hessian, or no convergence within `maxIterations` throws with
     /// a message that says what to do.
-    @_specialize(exported: true, where S == Double)
-    @_specialize(exported: true, where S == BigFloat)
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
     public func criticalPoint<S: Scalar>(from seed: [S], d: S, maxIterations: Int = 60) throws -> CriticalPoint<S> {
         guard seed.count == space.dimension else {
             throw ModelError.wrongNumberOfValues(expected: space.names, got: seed.count)

@@ -36,3 +36,24 @@ struct IsotypicPart: Sendable {
     let sharedSpace: FixedSpace?
     let selection: Selection
 }
+
+extension IsotypicPart {
+    /// How many distinct eigenvalues the part has where every variable of its refined space
+    /// fills entries (generic d): the number of copies of the irrep in the Hessian.
+    func genericCount(fine: FixedSpace) -> Int {
+        let shared = sharedSpace?.dimension ?? 0
+        let dimensions = subspaces.map(\.space.dimension)
+        let rank = dimensions.reduce(0, +) - (dimensions.count > 1 ? shared : 0)
+        switch selection {
+        case .all:
+            return fine.dimension
+        case .complement:
+            return fine.dimension - rank
+        case let .complementWithParity(permutation, even):
+            let fixed = permutation.indices.filter { permutation[$0] == $0 }.count
+            let pairs = (fine.dimension - fixed) / 2
+            let copy = dimensions.first ?? 0
+            return even ? fixed + pairs - copy : pairs - (copy - shared)
+        }
+    }
+}

@@ -17,8 +17,8 @@ extension ReducedLoss {
     ///
     /// Throws ``ModelError/singular(_:)`` where the loss is not differentiable to that order:
     /// a zero row (gradient), two parallel rows or a row parallel to a teacher column (Hessian).
-    @_specialize(exported: true, where S == Double)
-    @_specialize(exported: true, where S == BigFloat)
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
     public func evaluate<S: Scalar>(
         _ x: [S], d: S, order: DerivativeOrder = .hessian, includingD: Bool = false
     ) throws -> LossEvaluation<S> {

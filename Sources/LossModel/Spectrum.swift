@@ -53,13 +53,15 @@ extension SpectrumModel {
     /// The full Hessian spectrum at the critical point `x` of the base fixed space at `d`:
     /// every distinct eigenvalue with its isotypic type and multiplicity, from pencils of
     /// reduced Hessians (never the bare reduced Hessian; DESIGN.md section 3).
-    @_specialize(exported: true, where S == Double)
-    @_specialize(exported: true, where S == BigFloat)
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
     public func spectrum<S: Scalar>(at x: [S], d: S) throws -> Spectrum<S> {
         try spectrum(at: x, d: d, parts: Array(parts.indices))
     }
 
     /// The eigenvalues of the listed parts only (indices into ``partNames``).
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
     public func spectrum<S: Scalar>(at x: [S], d: S, parts selected: [Int]) throws -> Spectrum<S> {
         var eigenvalues: [SpectrumEigenvalue<S>] = []
         var statuses: [IsotypicPartStatus] = []

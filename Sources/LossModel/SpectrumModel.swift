@@ -133,18 +133,28 @@ extension SpectrumModel {
         }
     }
 
-    /// The smallest eigenvalue of each isotypic part (in ``partNames`` order, or of the listed
-    /// parts): continuous functions of the point whose sign changes are the family's
-    /// transitions.
-    public func smallestEigenvalues<S: Scalar>(at x: [S], d: S, parts selected: [Int]? = nil) throws -> [S] {
+    /// Every eigenvalue of the listed parts (indices into ``partNames``; all by default), part
+    /// by part and ascending within a part: continuous functions of the point (sorted
+    /// eigenvalues are), whose sign changes are the family's transitions. Each part gives
+    /// ``eigenvalueCount(ofPart:)`` values, or the call throws.
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
+    public func sortedEigenvalues<S: Scalar>(at x: [S], d: S, parts selected: [Int]? = nil) throws -> [S] {
         let indices = selected ?? Array(parts.indices)
         let spectrum = try spectrum(at: x, d: d, parts: indices)
-        return try indices.map { parts[$0].name }.map { name in
-            guard let smallest = spectrum.eigenvalues.first(where: { $0.irrep == name }) else {
-                throw ModelError.undefinedPart("\(name) has no eigenvalue at d = \(d.doubleValue)")
+        return try indices.flatMap { index -> [S] in
+            let name = parts[index].name
+            let values = spectrum.eigenvalues.filter { $0.irrep == name }.map(\.value)
+            guard values.count == eigenvalueCount(ofPart: index) else {
+                throw ModelError.undefinedPart("\(name) has \(values.count) eigenvalues at d = \(d.doubleValue), not \(eigenvalueCount(ofPart: index))")
             }
-            return smallest.value
+            return values
         }
+    }
+
+    /// The number of distinct eigenvalues of a part at generic d.
+    public func eigenvalueCount(ofPart index: Int) -> Int {
+        parts[index].genericCount(fine: refined[parts[index].refined].loss.space)
     }
 }
 

@@ -6,6 +6,7 @@ enum BenchmarkRegistry {
     static let groups: [BenchmarkGroup] = [
         .multiplyAdd,
         .spectrum,
+        .continuation,
     ]
 
     /// The groups restricted to the cases whose identifier ("group/case/parameter") contains

@@ -1,0 +1,21 @@
+import Foundation
+
+/// One line of progress on stderr, rewritten in place; silent with `--quiet` and when stderr
+/// is not a terminal, so that stdout stays clean for pipes and logs stay clean too.
+struct ProgressLine {
+    let enabled: Bool
+
+    init(quiet: Bool) {
+        enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) != 0
+    }
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
