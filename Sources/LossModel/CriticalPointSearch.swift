@@ -1,0 +1,208 @@
+import MultiPrecision
+
+/// A critical point found by ``CriticalPointSearch``, in `Double`.
+public struct FoundCriticalPoint: Sendable {
+    /// The point in the fixed-space variables; exact small integers for a global minimum.
+    public let x: [Double]
+    /// The loss; exactly 0 for a global minimum.
+    public let loss: Double
+    public let label: CriticalPointLabel
+    /// Sum of the multiplicities of the negative eigenvalues; nil at a global minimum (a
+    /// singular point: no Hessian) and where the spectrum is incomplete.
+    public let index: Double?
+    /// The smallest eigenvalue of the full Hessian; nil at a global minimum.
+    public let minEigenvalue: Double?
+    /// The coarsest partition whose fixed space contains the point (see ``IsotropyRecognition``).
+    public let isotropy: Partition
+}
+
+/// The outcome of a search at one d.
+public struct CriticalPointSearchResult: Sendable {
+    /// What became of the starts; `converged + singular + diverged == tried`.
+    public struct Counts: Sendable, Equatable {
+        public var tried = 0
+        /// Starts that ended at a reported point, new or already found.
+        public var converged = 0
+        /// Starts where Newton met a singular point, or converged to a singular point other
+        /// than a global minimum (such points are counted, not reported).
+        public var singular = 0
+        /// Starts that did not converge: iteration cap, non-finite values, |x| beyond the
+        /// divergence bound, or no solution of a Newton system.
+        public var diverged = 0
+    }
+
+    public let partition: Partition
+    public let d: Double
+    public let counts: Counts
+    /// Distinct points, by loss and then by coordinates.
+    public let points: [FoundCriticalPoint]
+}
+
+/// Why a search cannot run.
+public enum CriticalPointSearchError: Error, Equatable, CustomStringConvertible {
+    case emptyFixedSpace(partition: String)
+
+    public var description: String {
+        switch self {
+        case let .emptyFixedSpace(partition):
+            return "the fixed space of partition \(partition) has dimension 0: there is nothing to search"
+        }
+    }
+}
+
+/// Finds the critical points of the reduced loss of one fixed space at a given d: damped
+/// Newton's method with deflation (``Deflation``) from reproducible random starts, then plain
+/// Newton to polish, then classification by the Hessian spectrum and isotropy recognition.
+///
+/// Start box: a diagonal variable `D<a>` uniform in [-1.5, 1.5], every other variable uniform
+/// in [-1, 1], drawn variable by variable, start after start, from ``SplitMix64`` seeded with
+/// the search's seed. The starts are run one after another, each deflating the points found
+/// before it, so the result depends on the seed and the number of starts only.
+public struct CriticalPointSearch: Sendable {
+    public struct Settings: Sendable {
+        public var starts: Int
+        public var rngSeed: UInt64
+        /// Deflated, damped Newton from a start; handed to the polish when the plain Newton step
+        /// is below 1e-6 (relative).
+        public var search: NewtonLimits<Double>
+        /// Plain Newton from there, to a step below 1e-10 (relative).
+        public var polish: NewtonLimits<Double>
+
+        public init(
+            starts: Int = 200, rngSeed: UInt64 = 1,
+            search: NewtonLimits<Double> = NewtonLimits(maxIterations: 100, stepTolerance: 1e-6, maxStep: 0.5, divergenceNorm: 100),
+            polish: NewtonLimits<Double> = NewtonLimits(maxIterations: 60, stepTolerance: 1e-10, maxStep: 0.5, divergenceNorm: 100)
+        ) {
+            self.starts = starts
+            self.rngSeed = rngSeed
+            self.search = search
+            self.polish = polish
+        }
+    }
+
+    /// A loss at most this is zero: a global minimum.
+    public static let zeroLoss = 1e-12
+    /// Two points closer than this in max-norm, relative to max(1, |x|), are one point.
+    public static let duplicateTolerance = 1e-7
+    /// Values closer than this, relative to max(1, |x|), are equal for isotropy recognition.
+    public static let isotropyTolerance = 1e-9
+
+    public let model: SpectrumModel
+
+    public init(_ partition: Partition) {
+        model = SpectrumModel(partition)
+    }
+
+    public var partition: Partition { model.loss.space.partition }
+
+    /// The box the starts are drawn from, one range per variable.
+    public var box: [ClosedRange<Double>] {
+        model.loss.space.variables.map { variable in
+            if case .diagonal = variable { return -1.5...1.5 }
+            return -1...1
+        }
+    }
+
+    /// The first `count` starts for `seed`.
+    public func starts(count: Int, seed: UInt64) -> [[Double]] {
+        var generator = SplitMix64(seed: seed)
+        let box = self.box
+        return (0..<count).map { _ in box.map { generator.next(in: $0.lowerBound, $0.upperBound) } }
+    }
+
+    /// Runs the search at `d`; throws when the partition is not valid at d.
+    public func run(d: Double, settings: Settings = Settings()) throws -> CriticalPointSearchResult {
+        try partition.validate(d: d)
+        guard model.loss.space.dimension > 0 else {
+            throw CriticalPointSearchError.emptyFixedSpace(partition: partition.description)
+        }
+        var counts = CriticalPointSearchResult.Counts()
+        var deflation = Deflation<Double>()
+        var points: [FoundCriticalPoint] = []
+        for start in starts(count: settings.starts, seed: settings.rngSeed) {
+            counts.tried += 1
+            let rough = model.loss.newton(from: start, d: d, deflation: deflation, limits: settings.search)
+            guard let near = converged(rough, counting: &counts),
+                  let x = converged(model.loss.newton(from: near, d: d, deflation: Deflation(), limits: settings.polish), counting: &counts)
+            else { continue }
+            guard let candidate = candidate(at: x, d: d) else {
+                counts.singular += 1
+                continue
+            }
+            if points.contains(where: { CriticalPointSearch.isDuplicate($0.x, candidate.x) }) {
+                counts.converged += 1
+                continue
+            }
+            guard let point = classify(candidate, d: d) else {
+                counts.singular += 1
+                continue
+            }
+            counts.converged += 1
+            points.append(point)
+            deflation.add(point.x)
+        }
+        points.sort { CriticalPointSearch.sortKey($0).lexicographicallyPrecedes(CriticalPointSearch.sortKey($1)) }
+        return CriticalPointSearchResult(partition: partition, d: d, counts: counts, points: points)
+    }
+
+    /// The point of a converged run; nil, counting the start as singular or diverged, otherwise.
+    private func converged(_ outcome: NewtonOutcome<Double>, counting counts: inout CriticalPointSearchResult.Counts) -> [Double]? {
+        switch outcome {
+        case let .converged(x): return x
+        case .singular: counts.singular += 1
+        case .diverged: counts.diverged += 1
+        }
+        return nil
+    }
+
+    /// A converged point with its loss; a point of zero loss is replaced by the nearby point
+    /// with integer coordinates (a permutation of the teacher), which must have zero loss
+    /// too. Nil for a point where the loss cannot be evaluated, or of zero loss with no such
+    /// integer point near (a continuum of global minima, where a teacher neuron is split
+    /// between student rows): singular points, counted and not reported.
+    func candidate(at x: [Double], d: Double) -> (x: [Double], loss: Double, isGlobalMinimum: Bool)? {
+        guard let loss = try? model.loss.evaluate(x, d: d, order: .value).value else { return nil }
+        guard loss <= CriticalPointSearch.zeroLoss else { return (x, loss, false) }
+        let snapped = x.map { $0.rounded() + 0 }  // + 0 turns -0 into 0
+        guard zip(x, snapped).allSatisfy({ abs($0 - $1) <= 1e-6 }),
+              let zero = try? model.loss.evaluate(snapped, d: d, order: .value).value,
+              abs(zero) <= CriticalPointSearch.zeroLoss
+        else { return nil }
+        return (snapped, 0, true)
+    }
+
+    /// The reported point, or nil when the spectrum meets a singular point.
+    func classify(_ candidate: (x: [Double], loss: Double, isGlobalMinimum: Bool), d: Double) -> FoundCriticalPoint? {
+        let x = candidate.x
+        let scale = x.reduce(1) { max($0, abs($1)) }
+        let isotropy = IsotropyRecognition.coarsest(
+            partition, x, tolerance: CriticalPointSearch.isotropyTolerance * scale).partition
+        if candidate.isGlobalMinimum {
+            return FoundCriticalPoint(x: x, loss: 0, label: .globalMinimum, index: nil, minEigenvalue: nil, isotropy: isotropy)
+        }
+        let spectrum: Spectrum<Double>
+        do {
+            spectrum = try model.spectrum(at: x, d: d)
+        } catch ModelError.singular {
+            return nil
+        } catch {
+            return FoundCriticalPoint(
+                x: x, loss: candidate.loss, label: .degenerate, index: nil, minEigenvalue: nil, isotropy: isotropy)
+        }
+        return FoundCriticalPoint(
+            x: x, loss: candidate.loss, label: CriticalPointLabel(spectrum: spectrum),
+            index: spectrum.isComplete ? spectrum.index : nil, minEigenvalue: spectrum.smallest?.value,
+            isotropy: isotropy)
+    }
+
+    static func isDuplicate(_ x: [Double], _ y: [Double]) -> Bool {
+        let scale = x.reduce(1) { max($0, abs($1)) }
+        return zip(x, y).allSatisfy { abs($0 - $1) <= duplicateTolerance * scale }
+    }
+
+    /// Loss, then coordinates, each rounded well above the rounding errors of the search so
+    /// that points of equal loss (images of each other) come out in the same order everywhere.
+    static func sortKey(_ point: FoundCriticalPoint) -> [Double] {
+        [(point.loss * 1e10).rounded()] + point.x.map { ($0 * 1e8).rounded() }
+    }
+}

@@ -1,0 +1,102 @@
+import LinearAlgebra
+import MultiPrecision
+
+/// What Newton's method made of one start.
+public enum NewtonOutcome<S: Scalar>: Sendable {
+    /// The plain Newton step fell below the tolerance; the point after that last step.
+    case converged([S])
+    /// Newton met a point where the loss is not twice differentiable, with no earlier Hessian
+    /// to step on from (or one where not even the gradient exists).
+    case singular(String)
+    /// No convergence within the iteration cap, a point left the region where critical points
+    /// lie, or a linear system had no solution.
+    case diverged(String)
+}
+
+/// The limits of one Newton run.
+public struct NewtonLimits<S: Scalar>: Sendable {
+    public var maxIterations: Int
+    /// Converged when the plain Newton step, in max-norm, is at most this times max(1, |x|).
+    public var stepTolerance: S
+    /// A longer step (max-norm, relative to max(1, |x|)) is shortened to this length, so that
+    /// one step from a poorly conditioned point cannot throw the iterate far away.
+    public var maxStep: S
+    /// An iterate whose max-norm exceeds this has diverged.
+    public var divergenceNorm: S
+
+    public init(maxIterations: Int, stepTolerance: S, maxStep: S, divergenceNorm: S) {
+        self.maxIterations = maxIterations
+        self.stepTolerance = stepTolerance
+        self.maxStep = maxStep
+        self.divergenceNorm = divergenceNorm
+    }
+}
+
+extension ReducedLoss {
+    /// Damped Newton's method on the gradient from `start` at fixed `d`, on the deflated system
+    /// of `deflation` when it has roots (DESIGN.md section 4), plain otherwise.
+    ///
+    /// Convergence is judged by the plain Newton step -H^-1 grad L, whatever step is taken, so
+    /// that it means "a root of the gradient is this close". When an iterate lies within
+    /// rounding of a singular point (a row parallel to a teacher column or to another row:
+    /// no Hessian there, see ``evaluate(_:d:order:includingD:)``) the last Hessian is reused
+    /// for the step: the global minimum W = I is such a point and is approached this way.
+    @_specialize(where S == Double)
+    public func newton<S: Scalar>(
+        from start: [S], d: S, deflation: Deflation<S>, limits: NewtonLimits<S>
+    ) -> NewtonOutcome<S> {
+        var x = start
+        var lastHessian: Matrix<S>?
+        for _ in 0..<limits.maxIterations {
+            let scale = x.reduce(S(1)) { S.maximum($0, $1.magnitude) }
+            guard x.allSatisfy(\.isFinite), scale <= limits.divergenceNorm else {
+                return .diverged("the iterate left the region |x| <= \(limits.divergenceNorm)")
+            }
+            let gradient: [S]
+            let hessian: Matrix<S>
+            do {
+                let evaluation = try evaluate(x, d: d, order: .hessian)
+                guard let h = evaluation.hessian else { return .diverged("no Hessian") }
+                gradient = evaluation.gradient
+                hessian = h
+                lastHessian = h
+            } catch ModelError.singular(let what) {
+                guard let frozen = lastHessian,
+                      let first = try? evaluate(x, d: d, order: .gradient)
+                else { return .singular(what) }
+                gradient = first.gradient
+                hessian = frozen
+            } catch {
+                return .diverged("\(error)")
+            }
+            let newtonStep: [S]
+            do {
+                newtonStep = try solveLinearSystem(hessian, gradient.map { -$0 })
+            } catch {
+                return .diverged("singular Hessian: \(error)")
+            }
+            let newtonLength = newtonStep.reduce(S(0)) { S.maximum($0, $1.magnitude) }
+            guard newtonLength.isFinite else { return .diverged("non-finite Newton step") }
+            if newtonLength <= limits.stepTolerance * scale {
+                return .converged(zip(x, newtonStep).map { $0 + $1 })
+            }
+            var step = newtonStep
+            if !deflation.roots.isEmpty {
+                do {
+                    step = try deflation.step(hessian: hessian, gradient: gradient, at: x)
+                } catch {
+                    return .diverged("singular deflated Jacobian: \(error)")
+                }
+            }
+            let length = step.reduce(S(0)) { S.maximum($0, $1.magnitude) }
+            guard length.isFinite else { return .diverged("non-finite deflated step") }
+            let limit = limits.maxStep * scale
+            if limit < length {
+                let shrink = limit / length
+                step = step.map { $0 * shrink }
+            }
+            x = zip(x, step).map { $0 + $1 }
+        }
+        return .diverged("no convergence in \(limits.maxIterations) iterations")
+    }
+}
