@@ -61,10 +61,11 @@ struct FollowCommand: ParsableCommand {
         let progress = ProgressLine(quiet: quiet)
         let run = try FamilyRun.follow(chosen, to: to, maxD: maxD, maxSteps: maxSteps, digits: digits, progress: progress)
         progress.finish()
-        print(run.summary(), terminator: "")
+        // Files first: if one cannot be written, the command fails before printing anything.
         if let csv { try run.write(csv: csv) }
         if let svg {
             try run.write(svg: svg, quantity: svgQuantity == "loss" ? .loss : .coordinate(svgQuantity))
         }
+        print(run.summary(), terminator: "")
     }
 }
