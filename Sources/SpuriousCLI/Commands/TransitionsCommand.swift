@@ -36,6 +36,9 @@ struct TransitionsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: TransitionsFormat = .table
 
+    @Option(help: "Also write each family's bifurcation diagram as CSV into this directory (created if missing), one file per family named after it, e.g. d-1-1-one-flipped.csv.")
+    var diagrams: String?
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -55,6 +58,7 @@ struct TransitionsCommand: ParsableCommand {
             let run = try FamilyRun.follow(chosen, to: to, maxD: maxD, maxSteps: 4000, digits: digits, progress: progress)
             events += run.located
             notes.append(run.note())
+            if let diagrams { try run.write(csv: try DiagramDirectory.path(for: chosen, in: diagrams)) }
         }
         progress.finish()
         let report = TransitionsReport(events: events, notes: notes)
