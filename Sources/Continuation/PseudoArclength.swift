@@ -23,8 +23,11 @@ public struct PseudoArclength<P: ContinuationProblem>: Sendable {
     /// needs to be near the curve, where F_x must be regular. Throws
     /// ``ContinuationError`` when the settings are invalid, the seed has the wrong size or lies
     /// outside the parameter range, or its correction fails; after that the sweep always returns
-    /// what it has found.
-    public func run(from seed: [Double], parameter: Double, settings: ContinuationSettings) throws -> ContinuationResult {
+    /// what it has found. `onPoint` sees each accepted point as it comes (for progress reports).
+    public func run(
+        from seed: [Double], parameter: Double, settings: ContinuationSettings,
+        onPoint: (ContinuationPoint) -> Void = { _ in }
+    ) throws -> ContinuationResult {
         try settings.validate()
         let n = problem.dimension
         guard n >= 1 else { throw ContinuationError.dimensionMismatch("a problem needs at least one unknown (has \(n))") }
@@ -42,6 +45,6 @@ public struct PseudoArclength<P: ContinuationProblem>: Sendable {
         } catch {
             throw ContinuationError.seedFailed(error)
         }
-        return sweep.run(from: start)
+        return sweep.run(from: start, onPoint: onPoint)
     }
 }

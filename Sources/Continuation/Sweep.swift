@@ -26,7 +26,7 @@ struct Sweep<P: ContinuationProblem> {
 
     /// Steps from `seed` until a stop rule fires. A rejected step is retried with half the
     /// step; the step control sets the next step after an accepted one.
-    func run(from seed: ContinuationPoint) -> ContinuationResult {
+    func run(from seed: ContinuationPoint, onPoint: (ContinuationPoint) -> Void) -> ContinuationResult {
         let stepControl = StepControl(settings: settings)
         let detector = EventDetector(
             testFunctionNames: corrector.problem.testFunctionNames, touchThreshold: settings.touchThreshold)
@@ -37,6 +37,7 @@ struct Sweep<P: ContinuationProblem> {
 
         func accept(_ point: ContinuationPoint) {
             points.append(point)
+            onPoint(point)
             events += detector.events(endingAt: points)
         }
         func finish(_ reason: StopReason) -> ContinuationResult {

@@ -70,10 +70,11 @@ extension Family {
                 newtonTolerance: 1e-11, newtonMaxIterations: 10,
                 direction: branch == 0 ? .decreasing : .increasing, touchThreshold: 1e-4)
             do {
-                let result = try engine.run(from: seedX, parameter: seedD, settings: settings)
+                let result = try engine.run(from: seedX, parameter: seedD, settings: settings) { point in
+                    count += 1
+                    progress(point.parameter, count)
+                }
                 branches[branch] = result
-                count += result.points.count
-                progress(result.points.last?.parameter ?? seedD, count)
             } catch let error as ContinuationError {
                 throw FollowError(description: "could not start from the seed: \(error)")
             }
