@@ -126,7 +126,25 @@ extension FamilyTrace {
         self.init(
             family: family, names: problem.model.loss.space.names, partNames: problem.model.partNames,
             points: points, events: events,
-            lowerStop: branches[0].map { "\($0.stopReason)" }, upperStop: branches[1].map { "\($0.stopReason)" },
+            lowerStop: branches[0].map { FamilyTrace.describe($0.stopReason) },
+            upperStop: branches[1].map { FamilyTrace.describe($0.stopReason) },
             branches: branches)
+    }
+}
+
+extension FamilyTrace {
+    /// Why a branch stopped, in the words of the problem rather than of the engine.
+    static func describe(_ reason: StopReason) -> String {
+        func d(_ value: Double) -> String { value.formatted(significantDigits: 8) }
+        switch reason {
+        case let .parameterRangeLeft(bound):
+            return "reached d = \(d(bound))"
+        case let .notAdmissible(parameter):
+            return "reached the end of the range where every isotypic part is defined (near d = \(d(parameter)))"
+        case let .evaluationFailed(parameter, error):
+            return "stopped near d = \(d(parameter)): \(error)"
+        default:
+            return "stopped: \(reason)"
+        }
     }
 }
