@@ -46,7 +46,7 @@ extension CriticalPointSearch {
             }
             return PolishedCriticalPoint(
                 point: point, loss: zero ? "0" : proved(losses[0], losses[1]),
-                coordinates: zip(names, point.x.map { String(Int($0)) }).map { ($0, $1) },
+                coordinates: zip(names, point.x.map { Int(exactly: $0).map(String.init) ?? "\($0)" }).map { ($0, $1) },
                 minEigenvalue: nil, proved: true, workingBits: workingBits, checkBits: checkBits)
         }
 

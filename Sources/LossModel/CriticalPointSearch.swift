@@ -57,26 +57,26 @@ public enum CriticalPointSearchError: Error, Equatable, CustomStringConvertible 
 /// Start box: a diagonal variable `D<a>` uniform in [-1.5, 1.5], every other variable uniform
 /// in [-1, 1], drawn variable by variable, start after start, from ``SplitMix64`` seeded with
 /// the search's seed. The starts are run one after another, each deflating the points found
-/// before it, so the result depends on the seed and the number of starts only.
+/// before it, so the result depends on the seed and the number of starts only. A start whose
+/// deflated run fails is run again without deflation (see ``run(d:settings:)``).
 public struct CriticalPointSearch: Sendable {
     public struct Settings: Sendable {
         public var starts: Int
         public var rngSeed: UInt64
-        /// Deflated, damped Newton from a start; handed to the polish when the plain Newton step
-        /// is below 1e-6 (relative).
-        public var search: NewtonLimits<Double>
-        /// Plain Newton from there, to a step below 1e-10 (relative).
-        public var polish: NewtonLimits<Double>
+        /// Deflated, damped Newton from a start (at most 100 iterations, steps at most 0.5
+        /// relative, diverged beyond |x| = 100) until the plain Newton step is below 1e-6
+        /// (relative), then plain Newton (at most 60 iterations) to a step below 1e-10.
+        public var newton: NewtonLimits<Double>
 
         public init(
             starts: Int = 200, rngSeed: UInt64 = 1,
-            search: NewtonLimits<Double> = NewtonLimits(maxIterations: 100, stepTolerance: 1e-6, maxStep: 0.5, divergenceNorm: 100),
-            polish: NewtonLimits<Double> = NewtonLimits(maxIterations: 60, stepTolerance: 1e-10, maxStep: 0.5, divergenceNorm: 100)
+            newton: NewtonLimits<Double> = NewtonLimits(
+                maxIterations: 100, polishIterations: 60, deflationTolerance: 1e-6, stepTolerance: 1e-10,
+                maxStep: 0.5, divergenceNorm: 100)
         ) {
             self.starts = starts
             self.rngSeed = rngSeed
-            self.search = search
-            self.polish = polish
+            self.newton = newton
         }
     }
 
@@ -111,48 +111,83 @@ public struct CriticalPointSearch: Sendable {
     }
 
     /// Runs the search at `d`; throws when the partition is not valid at d.
+    ///
+    /// Each start runs deflated Newton, every point reported so far deflated. When that run
+    /// meets a singular point or does not converge, the start runs once more without deflation
+    /// (deflation reshapes the whole landscape and can lead a start away from a point it would
+    /// otherwise reach), and that second run's outcome counts.
     public func run(d: Double, settings: Settings = Settings()) throws -> CriticalPointSearchResult {
         try partition.validate(d: d)
         guard model.loss.space.dimension > 0 else {
             throw CriticalPointSearchError.emptyFixedSpace(partition: partition.description)
         }
         var counts = CriticalPointSearchResult.Counts()
-        var deflation = Deflation<Double>()
-        var points: [FoundCriticalPoint] = []
+        var state = SearchState()
         for start in starts(count: settings.starts, seed: settings.rngSeed) {
             counts.tried += 1
-            let rough = model.loss.newton(from: start, d: d, deflation: deflation, limits: settings.search)
-            guard let near = converged(rough, counting: &counts),
-                  let x = converged(model.loss.newton(from: near, d: d, deflation: Deflation(), limits: settings.polish), counting: &counts)
-            else { continue }
-            guard let candidate = candidate(at: x, d: d) else {
-                counts.singular += 1
-                continue
+            var outcome = attempt(from: start, d: d, deflation: state.deflation, settings: settings, state: &state)
+            if case .failed = outcome, !state.deflation.roots.isEmpty {
+                outcome = attempt(from: start, d: d, deflation: Deflation(), settings: settings, state: &state)
             }
-            if points.contains(where: { CriticalPointSearch.isDuplicate($0.x, candidate.x) }) {
+            switch outcome {
+            case let .new(point):
                 counts.converged += 1
-                continue
-            }
-            guard let point = classify(candidate, d: d) else {
+                state.points.append(point)
+                state.deflation.add(point.x)
+            case .duplicate:
+                counts.converged += 1
+            case .failed(singular: true):
                 counts.singular += 1
-                continue
+            case .failed(singular: false):
+                counts.diverged += 1
             }
-            counts.converged += 1
-            points.append(point)
-            deflation.add(point.x)
         }
-        points.sort { CriticalPointSearch.sortKey($0).lexicographicallyPrecedes(CriticalPointSearch.sortKey($1)) }
+        let points = state.points.sorted {
+            CriticalPointSearch.sortKey($0).lexicographicallyPrecedes(CriticalPointSearch.sortKey($1))
+        }
         return CriticalPointSearchResult(partition: partition, d: d, counts: counts, points: points)
     }
 
-    /// The point of a converged run; nil, counting the start as singular or diverged, otherwise.
-    private func converged(_ outcome: NewtonOutcome<Double>, counting counts: inout CriticalPointSearchResult.Counts) -> [Double]? {
-        switch outcome {
-        case let .converged(x): return x
-        case .singular: counts.singular += 1
-        case .diverged: counts.diverged += 1
+    /// What the search knows between starts.
+    struct SearchState {
+        var points: [FoundCriticalPoint] = []
+        var deflation = Deflation<Double>()
+        /// Singular points that Newton converged to, so that reaching one again costs no spectrum.
+        var singularPoints: [[Double]] = []
+    }
+
+    enum Attempt {
+        case new(FoundCriticalPoint)
+        case duplicate
+        /// Singular (Newton met a singular point or converged to one) or diverged.
+        case failed(singular: Bool)
+    }
+
+    /// One Newton run from `start`, and what its end point is.
+    func attempt(
+        from start: [Double], d: Double, deflation: Deflation<Double>, settings: Settings, state: inout SearchState
+    ) -> Attempt {
+        let x: [Double]
+        switch model.loss.newton(from: start, d: d, deflation: deflation, limits: settings.newton) {
+        case let .converged(end): x = end
+        case .singular: return .failed(singular: true)
+        case .diverged: return .failed(singular: false)
         }
-        return nil
+        if state.singularPoints.contains(where: { CriticalPointSearch.isDuplicate($0, x) }) {
+            return .failed(singular: true)
+        }
+        guard let candidate = candidate(at: x, d: d) else {
+            state.singularPoints.append(x)
+            return .failed(singular: true)
+        }
+        if state.points.contains(where: { CriticalPointSearch.isDuplicate($0.x, candidate.x) }) {
+            return .duplicate
+        }
+        guard let point = classify(candidate, d: d) else {
+            state.singularPoints.append(x)
+            return .failed(singular: true)
+        }
+        return .new(point)
     }
 
     /// A converged point with its loss; a point of zero loss is replaced by the nearby point

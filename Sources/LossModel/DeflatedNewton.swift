@@ -15,8 +15,13 @@ public enum NewtonOutcome<S: Scalar>: Sendable {
 
 /// The limits of one Newton run.
 public struct NewtonLimits<S: Scalar>: Sendable {
+    /// Iterations of the deflated phase, then of the polish.
     public var maxIterations: Int
-    /// Converged when the plain Newton step, in max-norm, is at most this times max(1, |x|).
+    public var polishIterations: Int
+    /// The deflated phase ends when the plain Newton step, in max-norm, is at most this times
+    /// max(1, |x|); plain Newton polishes from there.
+    public var deflationTolerance: S
+    /// Converged when the plain Newton step is at most this times max(1, |x|).
     public var stepTolerance: S
     /// A longer step (max-norm, relative to max(1, |x|)) is shortened to this length, so that
     /// one step from a poorly conditioned point cannot throw the iterate far away.
@@ -24,8 +29,10 @@ public struct NewtonLimits<S: Scalar>: Sendable {
     /// An iterate whose max-norm exceeds this has diverged.
     public var divergenceNorm: S
 
-    public init(maxIterations: Int, stepTolerance: S, maxStep: S, divergenceNorm: S) {
+    public init(maxIterations: Int, polishIterations: Int, deflationTolerance: S, stepTolerance: S, maxStep: S, divergenceNorm: S) {
         self.maxIterations = maxIterations
+        self.polishIterations = polishIterations
+        self.deflationTolerance = deflationTolerance
         self.stepTolerance = stepTolerance
         self.maxStep = maxStep
         self.divergenceNorm = divergenceNorm
@@ -33,8 +40,9 @@ public struct NewtonLimits<S: Scalar>: Sendable {
 }
 
 extension ReducedLoss {
-    /// Damped Newton's method on the gradient from `start` at fixed `d`, on the deflated system
-    /// of `deflation` when it has roots (DESIGN.md section 4), plain otherwise.
+    /// Damped Newton's method on the gradient from `start` at fixed `d`: on the deflated system
+    /// of `deflation` until the plain Newton step is below `limits.deflationTolerance`, then
+    /// plain Newton (no deflation) until it is below `limits.stepTolerance`.
     ///
     /// Convergence is judged by the plain Newton step -H^-1 grad L, whatever step is taken, so
     /// that it means "a root of the gradient is this close". When an iterate lies within
@@ -47,7 +55,10 @@ extension ReducedLoss {
     ) -> NewtonOutcome<S> {
         var x = start
         var lastHessian: Matrix<S>?
-        for _ in 0..<limits.maxIterations {
+        var deflating = true
+        var iterations = 0
+        while iterations < (deflating ? limits.maxIterations : limits.polishIterations) {
+            iterations += 1
             let scale = x.reduce(S(1)) { S.maximum($0, $1.magnitude) }
             guard x.allSatisfy(\.isFinite), scale <= limits.divergenceNorm else {
                 return .diverged("the iterate left the region |x| <= \(limits.divergenceNorm)")
@@ -80,8 +91,12 @@ extension ReducedLoss {
             if newtonLength <= limits.stepTolerance * scale {
                 return .converged(zip(x, newtonStep).map { $0 + $1 })
             }
+            if deflating && newtonLength <= limits.deflationTolerance * scale {
+                deflating = false
+                iterations = 0
+            }
             var step = newtonStep
-            if !deflation.roots.isEmpty {
+            if deflating && !deflation.roots.isEmpty {
                 do {
                     step = try deflation.step(hessian: hessian, gradient: gradient, at: x)
                 } catch {
@@ -97,6 +112,8 @@ extension ReducedLoss {
             }
             x = zip(x, step).map { $0 + $1 }
         }
-        return .diverged("no convergence in \(limits.maxIterations) iterations")
+        return .diverged(deflating
+            ? "no convergence in \(limits.maxIterations) iterations"
+            : "the polish did not converge in \(limits.polishIterations) iterations")
     }
 }

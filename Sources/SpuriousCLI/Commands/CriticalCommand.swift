@@ -11,7 +11,8 @@ struct CriticalCommand: ParsableCommand {
             Damped Newton's method with deflation runs from --starts random starts (diagonal \
             variables D* uniform in [-1.5, 1.5], the others in [-1, 1], drawn from SplitMix64 \
             seeded with --rng-seed, so the same seed gives the same starts on every machine); \
-            each point found is deflated so that later starts look elsewhere. Each distinct \
+            each point found is deflated so that later starts look elsewhere, and a start whose \
+            deflated run fails is run once more without deflation. Each distinct \
             point is polished, labelled from its full Hessian spectrum (global minimum, \
             spurious minimum, saddle or degenerate) and given its isotropy: the coarsest \
             partition whose fixed space contains it. Loss, coordinates and smallest eigenvalue \
@@ -118,7 +119,7 @@ struct CriticalOutput {
         var coordinates = TextTable(headers: ["#"] + names, alignments: [.right] + names.map { _ in .left })
         for (number, point) in points.enumerated() {
             summary.append([
-                "\(number + 1)", point.point.label.rawValue + (point.proved ? "" : " (not proved)"), point.loss,
+                "\(number + 1)", CriticalOutput.label(point), point.loss,
                 point.point.index.map(CriticalOutput.number) ?? "-", point.minEigenvalue ?? "-",
                 point.point.isotropy.description,
             ])
@@ -154,11 +155,16 @@ struct CriticalOutput {
         var table = CSVTable(headers: ["label", "loss", "index", "min_eigenvalue", "isotropy"] + names)
         for point in points {
             table.append([
-                point.point.label.rawValue, point.loss, point.point.index.map(CriticalOutput.number) ?? "",
+                CriticalOutput.label(point), point.loss, point.point.index.map(CriticalOutput.number) ?? "",
                 point.minEigenvalue ?? "", point.point.isotropy.description,
             ] + point.coordinates.map(\.value))
         }
         return table.rendered()
+    }
+
+    /// The label, marked when the digits beside it are the search's unproved `Double` values.
+    static func label(_ point: PolishedCriticalPoint) -> String {
+        point.point.label.rawValue + (point.proved ? "" : " (not proved)")
     }
 
     /// An index: an integer at integer d, a real number at fractional d.
