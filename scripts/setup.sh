@@ -2,8 +2,9 @@
 # Installs what `spurious` needs when it is missing, or stops with a message that says what to
 # do. Sourced by scripts/main.sh and scripts/test.sh; safe to run again.
 #   Debian packages: libmpfr-dev, libgmp-dev, pkg-config (installed with apt-get as root)
-#   for the tests (SETUP_FOR_TESTS=1): valgrind (leak check) and the Python package sympy
-#   (checks the `formula` output)
+#   for the tests (SETUP_FOR_TESTS=1): valgrind (leak check) and the Python packages sympy
+#   (checks the `formula` output), nbconvert, nbclient, ipykernel, matplotlib and pandas
+#   (scripts/run-notebooks.sh executes notebooks/*.ipynb), installed with pip
 set -euo pipefail
 
 setup_fail() { echo "setup: $*" >&2; exit 1; }
@@ -36,11 +37,14 @@ if [[ "${SETUP_FOR_TESTS:-0}" == 1 ]]; then
     fi
     command -v python3 >/dev/null || setup_fail "python3 is needed by the tests; install it (apt-get install -y python3 python3-pip)"
     pip_missing=()
-    for module in sympy; do
+    for module in sympy nbconvert nbclient ipykernel matplotlib pandas; do
         python3 -c "import $module" 2>/dev/null || pip_missing+=("$module")
     done
     if (( ${#pip_missing[@]} )); then
         echo "setup: installing Python packages ${pip_missing[*]}" >&2
-        python3 -m pip install --quiet "${pip_missing[@]}" >&2 || setup_fail "pip install ${pip_missing[*]} failed"
+        python3 -m pip --version >/dev/null 2>&1 \
+            || setup_fail "pip is missing for $(command -v python3); install it (apt-get install -y python3-pip) and try again"
+        python3 -m pip install --quiet --disable-pip-version-check "${pip_missing[@]}" >&2 \
+            || setup_fail "pip install ${pip_missing[*]} failed; install them into $(command -v python3) and try again"
     fi
 fi

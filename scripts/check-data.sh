@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Checks that the committed data/ is what the current code computes: regenerates it with
+# scripts/make-data.sh into a temporary folder and compares byte for byte (data/transitions.csv
+# and every file of data/diagrams/). Fails naming each differing, missing or extra file.
+#
+# Usage: scripts/check-data.sh
+# Environment: SCRATCH_PATH, NO_BUILD as for scripts/make-data.sh
+# Exit status: 0 up to date, 1 differs (or could not regenerate).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+
+fresh="$(mktemp -d)"
+trap 'rm -rf "$fresh"' EXIT
+bash scripts/make-data.sh "$fresh" 2>"$fresh/make-data.log" || {
+    cat "$fresh/make-data.log" >&2
+    echo "check-data: could not regenerate the data (see above)" >&2
+    exit 1
+}
+
+# The generated files, as paths relative to data/, on either side.
+list() { (cd "$1" && { [[ -e transitions.csv ]] && echo transitions.csv; [[ -d diagrams ]] && find diagrams -type f; } | LC_ALL=C sort); }
+mapfile -t files < <({ list "$fresh"; [[ -d data ]] && list data; } | LC_ALL=C sort -u)
+
+stale=()
+for file in "${files[@]}"; do
+    if [[ ! -e "data/$file" ]]; then
+        stale+=("data/$file (missing: the code now writes it)")
+    elif [[ ! -e "$fresh/$file" ]]; then
+        stale+=("data/$file (extra: the code no longer writes it)")
+    elif ! cmp -s "data/$file" "$fresh/$file"; then
+        stale+=("data/$file (differs)")
+        echo "data/$file: first differing lines (< in data/, > regenerated):" >&2
+        diff "data/$file" "$fresh/$file" | head -n 8 | cut -c 1-160 >&2 || true
+    fi
+done
+
+if (( ${#stale[@]} )); then
+    echo "check-data: FAILED: data/ is not what the current code computes:" >&2
+    printf '  %s\n' "${stale[@]}" >&2
+    echo "check-data: run \`bash scripts/make-data.sh\` to regenerate them, check the change, and commit data/" >&2
+    exit 1
+fi
+echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv and data/diagrams/*.csv match a fresh run byte for byte)"

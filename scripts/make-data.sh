@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Regenerates everything in data/ from one run of the release binary:
+#   data/transitions.csv       every transition and fold of the built-in families, d and the
+#                              coordinates to 50 proved digits (`spurious transitions --format csv`)
+#   data/diagrams/<family>.csv each family's bifurcation diagram (`--diagrams`), one file per family
+# The notebooks in notebooks/ read these files; scripts/check-data.sh checks that they are current.
+#
+# Usage: scripts/make-data.sh [OUT_DIR]      (default: the repository's data/)
+# Environment: SCRATCH_PATH  SwiftPM scratch directory (default .build)
+#              NO_BUILD=1    use the existing release binary
+#
+# Everything is written into a temporary folder inside OUT_DIR first and moved into place only
+# when the run succeeded, so a failed run leaves the previous data untouched; the old diagrams/
+# folder is swapped for the new one as a whole, so a family that is no longer followed leaves no
+# stale file behind.
+set -euo pipefail
+
+fail() { echo "make-data: $*" >&2; exit 1; }
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+out="${1:-$root/data}"
+mkdir -p "$out" || fail "cannot create the output folder '$out'"
+out="$(cd "$out" && pwd)"
+scratch="${SCRATCH_PATH:-.build}"
+digits=50
+
+cd "$root"
+if [[ "${NO_BUILD:-0}" != 1 ]]; then
+    swift build -c release --scratch-path "$scratch" --product spurious >&2 || fail "release build failed"
+fi
+binary="$scratch/release/spurious"
+[[ -x "$binary" ]] || fail "no binary at $binary (build it, or unset NO_BUILD)"
+
+stage="$(mktemp -d "$out/.make-data.XXXXXX")"
+trap 'rm -rf "$stage"' EXIT
+
+"$binary" transitions --digits "$digits" --format csv --quiet --diagrams "$stage/diagrams" \
+    >"$stage/transitions.csv" </dev/null || fail "spurious transitions failed (see above); data/ is unchanged"
+
+# A run that printed nothing useful must not replace good data.
+head -n 1 "$stage/transitions.csv" | grep -q '^family,' || fail "spurious transitions printed no CSV header; data/ is unchanged"
+shopt -s nullglob
+diagrams=("$stage"/diagrams/*.csv)
+shopt -u nullglob
+(( ${#diagrams[@]} )) || fail "spurious transitions wrote no diagram into --diagrams; data/ is unchanged"
+
+# Swap: the old diagrams/ goes into the stage (removed on exit), the new one takes its place.
+if [[ -e "$out/diagrams" ]]; then
+    mv "$out/diagrams" "$stage/old-diagrams"
+fi
+mv "$stage/diagrams" "$out/diagrams"
+chmod 755 "$out/diagrams"
+chmod 644 "$out"/diagrams/*.csv "$stage/transitions.csv"
+mv -f "$stage/transitions.csv" "$out/transitions.csv"
+
+echo "make-data: wrote $out/transitions.csv ($(($(wc -l <"$out/transitions.csv") - 1)) events) and ${#diagrams[@]} diagram(s) in $out/diagrams:" >&2
+for file in "$out"/diagrams/*.csv; do
+    echo "  $(basename "$file")  $(($(wc -l <"$file") - 1)) rows" >&2
+done
