@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "Families", dependencies: ["MultiPrecision", "LossModel", "Continuation"], swiftSettings: strict),
         .target(name: "Report", dependencies: ["MultiPrecision", "LossModel", "Families"], swiftSettings: strict),
         .target(name: "BruteForce", dependencies: ["LinearAlgebra"], swiftSettings: strict),
+        .target(name: "_TestSupport", swiftSettings: strict),
         .executableTarget(
             name: "SpuriousCLI",
             dependencies: [
@@ -40,12 +41,12 @@ let package = Package(
         ),
         .testTarget(name: "MultiPrecisionTests", dependencies: ["MultiPrecision"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
-        .testTarget(name: "LossModelTests", dependencies: ["LossModel", "BruteForce"], swiftSettings: strict),
+        .testTarget(name: "LossModelTests", dependencies: ["LossModel", "BruteForce", "_TestSupport"], swiftSettings: strict),
         .testTarget(name: "BruteForceTests", dependencies: ["BruteForce"], swiftSettings: strict),
         .testTarget(name: "ContinuationTests", dependencies: ["Continuation"], swiftSettings: strict),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "BruteForce"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: strict),
-        .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI"], swiftSettings: strict),
+        .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "_TestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import BruteForce
 import Foundation
 import LossModel
 import XCTest
+import _TestSupport
 
 /// The printed closed forms (`spurious formula`) against the full k x d model of the BruteForce
 /// target: the expressions are evaluated node by node with ``Expression/evaluate(_:d:)``, and
@@ -277,33 +278,13 @@ extension FormulaTests {
     }
 
     /// `python3 -c script arguments...`; its standard output, or an error with its standard
-    /// error. Output goes to temporary files, so a chatty child cannot block on a full pipe.
+    /// error.
     private func runPython(_ script: String, arguments: [String]) throws -> String {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spurious-formula-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        for url in [outURL, errURL] where !FileManager.default.createFile(atPath: url.path, contents: nil) {
-            throw PythonFailure(description: "cannot create \(url.path)")
+        let child = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
+        guard child.status == 0 else {
+            throw PythonFailure(description: "python3 exited with status \(child.status): \(child.standardError)")
         }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-            throw PythonFailure(description: "python3 exited with status \(process.terminationStatus): \(message)")
-        }
-        return String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
+        return child.standardOutput
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import _TestSupport
 
 /// The result of running the built `spurious` executable once.
 struct CommandLineRun {
@@ -27,34 +28,10 @@ struct CommandLineRun {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw LaunchError(description: "no spurious executable at \(executable.path)")
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spurious-cli-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        for url in [outURL, errURL] where !FileManager.default.createFile(atPath: url.path, contents: nil) {
-            throw LaunchError(description: "cannot create \(url.path)")
-        }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return CommandLineRun(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let child = try ChildProcess.run(executable, arguments)
+        return CommandLineRun(status: child.status, standardOutput: child.standardOutput, standardError: child.standardError)
     }
 
-    /// The directory holding the test bundle and the built products.
     private static func productsDirectory() throws -> URL {
         #if os(macOS)
             for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
