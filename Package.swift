@@ -11,7 +11,7 @@ let package = Package(
     name: "spurious",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "Spurious", targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report"]),
+        .library(name: "Spurious", targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report", "Asymptotics"]),
         .executable(name: "spurious", targets: ["SpuriousCLI"]),
     ],
     dependencies: [
@@ -31,10 +31,11 @@ let package = Package(
         .target(name: "Report", dependencies: ["MultiPrecision", "LossModel", "Families"], swiftSettings: strict),
         .target(name: "BruteForce", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .target(name: "_TestSupport", swiftSettings: strict),
+        .target(name: "Asymptotics", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel"], swiftSettings: strict),
         .executableTarget(
             name: "SpuriousCLI",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report", "BruteForce",
+                "MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report", "BruteForce", "Asymptotics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "BruteForce"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: strict),
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "_TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AsymptoticsTests", dependencies: ["Asymptotics", "LossModel"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

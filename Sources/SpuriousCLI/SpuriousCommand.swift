@@ -7,6 +7,6 @@ struct SpuriousCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spurious",
         abstract: "Critical points, Hessian spectra and saddle-to-minimum transitions of two-layer ReLU networks, in fractional dimension d, to any number of digits.",
-        subcommands: [TransitionsCommand.self, FollowCommand.self, SpectrumCommand.self, Formula.self, Doctor.self, Bench.self, CriticalCommand.self]
+        subcommands: [TransitionsCommand.self, FollowCommand.self, SpectrumCommand.self, Formula.self, Doctor.self, Bench.self, CriticalCommand.self, SeriesCommand.self]
     )
 }

@@ -7,6 +7,7 @@ enum BenchmarkRegistry {
         .multiplyAdd,
         .spectrum,
         .continuation,
+        .asymptotics,
     ]
 
     /// The groups restricted to the cases whose identifier ("group/case/parameter") contains

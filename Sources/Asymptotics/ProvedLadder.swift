@@ -1,0 +1,51 @@
+import MultiPrecision
+
+/// A quantity along a ladder computed at two precisions, the second twice the first, with the
+/// working precision raised until the value at the top rung agrees to the digits needed.
+///
+/// At large d the loss is a difference of terms of size d^2 (for d = 10^30, 90 decimal digits
+/// cancel before its first digit), and how many digits a coordinate or an eigenvalue loses is
+/// not known in advance; the agreement of the two precisions at the top rung measures it.
+public struct ProvedLadder: Sendable {
+    public let low: Ladder
+    public let high: Ladder
+    /// The quantity at each rung, at the low and the high precision.
+    public let lowValues: [BigFloat]
+    public let highValues: [BigFloat]
+    /// Relative decimal digits on which the two precisions agree, per rung.
+    public let agreement: [Double]
+
+    /// Climbs at a first guess of the precision that `neededDigits` at the top need (the
+    /// needed digits plus three per decade of d, the loss's cancellation) and doubles it until
+    /// the top rung's value agrees to `neededDigits` at the two precisions, at most three times:
+    /// a quantity still short then has fewer proved digits, and they are reported as such.
+    public static func compute(
+        _ system: some LargeDSystem, observable: Observable, seed: [String], seedD: String,
+        topExponent: Int, neededDigits: Int
+    ) throws -> ProvedLadder {
+        var precision = bits(forDecimalDigits: neededDigits + 3 * max(topExponent, 0) + 10) + 32
+        var low = try Ladder.climb(system, seed: seed, seedD: seedD, topExponent: topExponent, precision: precision)
+        var lowValues = try values(observable, low)
+        var doublings = 0
+        while true {
+            let high = try low.refined(system, precision: 2 * precision)
+            let highValues = try values(observable, high)
+            let agreement = zip(lowValues, highValues).map { AgreeingDigits.relative($0, $1) }
+            if (agreement.last ?? 0) >= Double(neededDigits) || doublings == 3 {
+                return ProvedLadder(low: low, high: high, lowValues: lowValues, highValues: highValues, agreement: agreement)
+            }
+            (low, lowValues, precision) = (high, highValues, 2 * precision)
+            doublings += 1
+        }
+    }
+
+    static func values(_ observable: Observable, _ ladder: Ladder) throws -> [BigFloat] {
+        try ladder.rungs.map { rung in
+            do {
+                return try observable.value(at: rung.x, d: rung.d)
+            } catch {
+                throw AsymptoticsError.ladder("\(observable.name) at d = \(rung.dText): \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import MultiPrecision
+
+/// A claimed expansion compared with the quantity along the ladder.
+public struct RemainderCheck: Sendable {
+    /// One rung of the comparison.
+    public struct Row: Sendable {
+        public let d: String
+        /// The quantity's proved digits (at most the digits asked for); nil when none.
+        public let value: String?
+        /// The expression at this d, to the digits asked for.
+        public let expression: String
+        /// Significant digits of the quantity that the expression reproduces, at most the
+        /// quantity's proved digits.
+        public let agreeingDigits: Int
+        /// True when the expression agrees with every proved digit of the quantity (the
+        /// agreement may go further).
+        public let agreesWithAllProvedDigits: Bool
+        /// Q - E to its proved digits (at most 3); nil when it is below what the quantity's
+        /// proved digits resolve, in which case ``remainderBound`` bounds it.
+        public let remainder: String?
+        public let remainderBound: BigFloat
+        /// d log|Q - E| / d log d from the previous row, when both remainders are proved.
+        public let order: Double?
+    }
+
+    public let quantity: String
+    /// As parsed and printed again.
+    public let expression: String
+    public let rows: [Row]
+    public let ladder: ProvedLadder
+
+    /// The order of the remainder between the two highest rungs, when measured.
+    public var observedOrder: Double? { rows.last?.order }
+
+    /// The observed order rounded to a multiple of 1/2 ("-5/2"), when within 0.05 of one.
+    public var observedPower: String? {
+        guard let order = observedOrder else { return nil }
+        let halfPower = Int((-2 * order).rounded())
+        return abs(-2 * order - Double(halfPower)) <= 0.1 ? SeriesTerm.powerText(halfPower) : nil
+    }
+
+    /// Follows the family as ``AsymptoticSeries`` does (so that remainders as small as the
+    /// last requested term are resolved) and compares at every rung.
+    public static func run(
+        _ system: some LargeDSystem, observable: Observable, seed: [String], seedD: String,
+        expression: CheckExpression, settings: SeriesSettings
+    ) throws -> RemainderCheck {
+        let ladder = try ProvedLadder.compute(
+            system, observable: observable, seed: seed, seedD: seedD, topExponent: settings.topExponent,
+            neededDigits: settings.neededDigits)
+        var rows: [Row] = []
+        var previous: (d: BigFloat, remainder: BigFloat, proved: Bool)?
+        for k in ladder.high.rungs.indices {
+            let rung = ladder.high.rungs[k]
+            let (qLow, qHigh) = (ladder.lowValues[k], ladder.highValues[k])
+            let eLow = try expression.evaluate(d: ladder.low.rungs[k].d, precision: ladder.low.precision)
+            let eHigh = try expression.evaluate(d: rung.d, precision: ladder.high.precision)
+            let provedDigits = ladder.agreement[k].isFinite ? max(0, Int(ladder.agreement[k].rounded(.down))) : Int.max
+            let agreement = AgreeingDigits.relative(eHigh, qHigh)
+            let agreeing = agreement.isFinite ? min(max(0, Int(agreement.rounded(.down))), provedDigits) : provedDigits
+            let (rLow, rHigh) = (qLow - eLow, qHigh - eHigh)
+            // A remainder is resolved when the two precisions agree on a nonzero value.
+            let remainder = rHigh.signum == 0 ? nil : AgreeingDigits.common([rHigh, rLow], upTo: 3)
+            // What the quantity's proved digits cannot resolve.
+            let noise = provedDigits == Int.max
+                ? BigFloat(0, precision: 64) : qHigh.magnitude * (try BigFloat(parsing: "1e-\(provedDigits)", precision: 64))
+            let bound = rHigh.magnitude + (rHigh - rLow).magnitude
+            var order: Double?
+            if let previous, previous.proved, remainder != nil {
+                order = (AgreeingDigits.log10(rHigh) - AgreeingDigits.log10(previous.remainder))
+                    / Foundation.log10(rung.d.doubleValue / previous.d.doubleValue)
+            }
+            rows.append(Row(
+                d: rung.dText, value: qHigh.agreeingDigits(with: qLow, upTo: settings.digits),
+                expression: eHigh.formatted(significantDigits: settings.digits), agreeingDigits: agreeing,
+                agreesWithAllProvedDigits: agreeing == provedDigits, remainder: remainder?.text,
+                remainderBound: remainder == nil ? BigFloat.maximum(bound, noise) : bound, order: order))
+            previous = (rung.d, rHigh, remainder != nil)
+        }
+        return RemainderCheck(
+            quantity: observable.name, expression: expression.description, rows: rows, ladder: ladder)
+    }
+}
