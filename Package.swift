@@ -32,10 +32,11 @@ let package = Package(
         .target(name: "BruteForce", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .target(name: "_TestSupport", swiftSettings: strict),
         .target(name: "Asymptotics", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel"], swiftSettings: strict),
+        .target(name: "Certification", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel", "Families"], swiftSettings: strict),
         .executableTarget(
             name: "SpuriousCLI",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report", "BruteForce", "Asymptotics",
+                "MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report", "BruteForce", "Asymptotics", "Certification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -49,6 +50,9 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: strict),
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "_TestSupport"], swiftSettings: strict),
         .testTarget(name: "AsymptoticsTests", dependencies: ["Asymptotics", "LossModel"], swiftSettings: strict),
+        .testTarget(
+            name: "CertificationTests",
+            dependencies: ["Certification", "Families", "LossModel", "LinearAlgebra", "MultiPrecision"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,7 @@ enum BenchmarkRegistry {
         .multiplyAdd,
         .spectrum,
         .continuation,
+        .certification,
         .asymptotics,
     ]
 

@@ -1,0 +1,103 @@
+import LinearAlgebra
+import LossModel
+import MultiPrecision
+
+/// A critical point of a fixed space at one d, with rigorous enclosures: a box in which the
+/// reduced gradient has exactly one zero, enclosures of that zero, of its loss and of every
+/// eigenvalue of every isotypic part of the full Hessian there, and the index when every sign
+/// is decided (`spurious spectrum --certify`).
+public struct PointCertificate: Sendable {
+    public let partition: Partition
+    /// d as given, and the interval enclosing it (a point when it is representable).
+    public let d: String
+    public let dEnclosure: Interval
+    public let names: [String]
+    /// The box that passed Krawczyk's test: the critical point in it is unique.
+    public let uniquenessBox: [Interval]
+    /// The critical point, narrowed inside that box.
+    public let coordinates: [Interval]
+    public let loss: Interval
+    /// Every part's eigenvalue clusters at the point.
+    public let parts: [PartEnclosure]
+    /// Working precision of the attempt that succeeded, in bits.
+    public let precision: Int
+    /// Attempts that failed before (at lower precisions).
+    public let failedAttempts: [CertificationFailure]
+
+    /// How the enclosures are obtained, in one sentence for reports.
+    public static let method = "Krawczyk's test on the reduced gradient; eigenvalues of each isotypic part from the pencils (V^T H V, V^T M V) of refined reduced Hessians (V of 0 and +-1 entries), each enclosed by Gershgorin discs of Q^T H Q with Q approximate eigenvectors of the midpoint, scaled by 1/(1 +- ||Q^T M Q - I||) (Ostrowski); outward-rounded MPFR interval arithmetic"
+
+    /// The index (sum of the multiplicities of the negative eigenvalues), or nil when some
+    /// eigenvalue of a present part has an enclosure containing 0, or a part's presence is
+    /// undecided.
+    public var index: Double? {
+        var total = 0.0
+        for part in parts where !part.isAbsent {
+            guard part.isPresent, let negative = part.negativeCount else { return nil }
+            total += Double(negative) * part.multiplicityValue.midpoint.doubleValue
+        }
+        return total
+    }
+}
+
+/// Builds ``PointCertificate``s.
+public enum PointCertifier {
+    /// Corrects `seed` to a critical point at `d` and certifies it, at a precision that carries
+    /// `digits` digits and, when a step fails, at twice and four times that precision; throws
+    /// ``CertificationGaveUp`` listing every failed attempt.
+    public static func certify(partition: Partition, seed: [String], d dText: String, digits: Int) throws -> PointCertificate {
+        let model = SpectrumModel(partition)
+        let names = model.loss.space.names
+        guard seed.count == names.count else { throw ModelError.wrongNumberOfValues(expected: names, got: seed.count) }
+        let dDouble = try Double(parsing: dText, precision: 53)
+        try partition.validate(d: dDouble)
+        let start = try model.loss.criticalPoint(from: try seed.map { try Double(parsing: $0, precision: 53) }, d: dDouble)
+        var failures: [CertificationFailure] = []
+        let base = bits(forDecimalDigits: digits + 10) + 64
+        for precision in [base, 2 * base, 4 * base] {
+            do {
+                return try certify(model: model, start: start.x, d: dText, precision: precision, failures: failures)
+            } catch let failure as CertificationFailure {
+                failures.append(failure)
+            }
+        }
+        throw CertificationGaveUp(attempts: failures)
+    }
+
+    static func certify(model: SpectrumModel, start: [Double], d dText: String, precision: Int, failures: [CertificationFailure]) throws -> PointCertificate {
+        let d = try Interval(parsing: dText, precision: precision)
+        let center: [BigFloat]
+        do {
+            center = try model.loss.criticalPoint(from: start.map { BigFloat($0, precision: precision) }, d: d.midpoint).x
+        } catch {
+            throw CertificationFailure(step: .location, reason: "Newton's method at \(precision) bits: \(error)", precision: precision)
+        }
+        let system = ReducedGradientSystem(loss: model.loss)
+        let radii = center.map { ($0.magnitude + BigFloat(1)) * BigFloat.epsilon(precision: precision) * BigFloat(1 << 20) }
+        let verified = try Krawczyk.verify(system, center: center, parameter: d, radii: radii)
+        let x = try Krawczyk.tighten(system, box: verified.enclosure, parameter: d)
+        let parts = try PartEnclosures.enclose(model: model, x: x, d: d, precision: precision)
+        let loss: Interval
+        do {
+            loss = try model.loss.evaluate(x, d: d, order: .hessian).value
+        } catch {
+            throw CertificationFailure(step: .enclosure, reason: "the loss cannot be enclosed on the box: \(error)", precision: precision)
+        }
+        return PointCertificate(
+            partition: model.loss.space.partition, d: dText, dEnclosure: d, names: model.loss.space.names,
+            uniquenessBox: verified.box, coordinates: x, loss: loss, parts: parts, precision: precision, failedAttempts: failures)
+    }
+}
+
+/// Every attempt to certify failed; each says which step failed and why.
+public struct CertificationGaveUp: Error, Sendable, CustomStringConvertible {
+    public let attempts: [CertificationFailure]
+
+    public init(attempts: [CertificationFailure]) {
+        self.attempts = attempts
+    }
+
+    public var description: String {
+        "could not certify: " + attempts.enumerated().map { "attempt \($0.offset + 1): \($0.element)" }.joined(separator: "; ")
+    }
+}
