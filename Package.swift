@@ -41,10 +41,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "MultiPrecisionTests", dependencies: ["MultiPrecision"], swiftSettings: strict),
+        .testTarget(name: "MultiPrecisionTests", dependencies: ["MultiPrecision", "_TestSupport"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .testTarget(name: "LossModelTests", dependencies: ["LossModel", "BruteForce", "_TestSupport"], swiftSettings: strict),
-        .testTarget(name: "BruteForceTests", dependencies: ["BruteForce"], swiftSettings: strict),
+        .testTarget(name: "BruteForceTests", dependencies: ["BruteForce", "_TestSupport"], swiftSettings: strict),
         .testTarget(name: "ContinuationTests", dependencies: ["Continuation"], swiftSettings: strict),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "BruteForce"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: strict),

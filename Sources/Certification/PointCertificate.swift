@@ -47,11 +47,7 @@ public enum PointCertifier {
     /// ``CertificationGaveUp`` listing every failed attempt.
     public static func certify(partition: Partition, seed: [String], d dText: String, digits: Int) throws -> PointCertificate {
         let model = SpectrumModel(partition)
-        let names = model.loss.space.names
-        guard seed.count == names.count else { throw ModelError.wrongNumberOfValues(expected: names, got: seed.count) }
-        let dDouble = try Double(parsing: dText, precision: 53)
-        try partition.validate(d: dDouble)
-        let start = try model.loss.criticalPoint(from: try seed.map { try Double(parsing: $0, precision: 53) }, d: dDouble)
+        let start = try model.loss.criticalPoint(seed: seed, d: dText)
         var failures: [CertificationFailure] = []
         let base = bits(forDecimalDigits: digits + 10) + 64
         for precision in [base, 2 * base, 4 * base] {

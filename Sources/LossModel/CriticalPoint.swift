@@ -66,3 +66,17 @@ extension ReducedLoss {
         throw ModelError.notConverged("Newton's method did not converge from the seed in \(maxIterations) iterations (gradient norm \(norm.formatted(significantDigits: 3)) at the last point): give a seed closer to a critical point")
     }
 }
+
+extension ReducedLoss {
+    /// The critical point near a seed typed by a user: checks the number of values and that
+    /// the partition is valid at d, then runs Newton in Double (cheap, and it decides whether
+    /// the seed is any good before any high-precision work).
+    public func criticalPoint(seed: [String], d: String) throws -> CriticalPoint<Double> {
+        guard seed.count == space.dimension else {
+            throw ModelError.wrongNumberOfValues(expected: space.names, got: seed.count)
+        }
+        let dValue = try Double(parsing: d, precision: 53)
+        try space.partition.validate(d: dValue)
+        return try criticalPoint(from: try seed.map { try Double(parsing: $0, precision: 53) }, d: dValue)
+    }
+}

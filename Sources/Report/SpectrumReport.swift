@@ -47,12 +47,8 @@ extension SpectrumReport {
     public static func compute(partition: Partition, seed: [String], d dText: String, digits: Int) throws -> SpectrumReport {
         let model = SpectrumModel(partition)
         let names = model.loss.space.names
-        guard seed.count == names.count else { throw ModelError.wrongNumberOfValues(expected: names, got: seed.count) }
-        let dDouble = try Double(parsing: dText, precision: 53)
-        try partition.validate(d: dDouble)
-
-        // Newton in Double first: cheap, and it decides whether the seed is any good.
-        let start = try model.loss.criticalPoint(from: try seed.map { try Double(parsing: $0, precision: 53) }, d: dDouble)
+        let start = try model.loss.criticalPoint(seed: seed, d: dText)
+        let dDouble = start.d
         let workingBits = bits(forDecimalDigits: digits) + 32
         let checkBits = 2 * workingBits
         let runs = try [workingBits, checkBits].map { bits in

@@ -3,6 +3,7 @@ import Foundation
 import LinearAlgebra
 import MultiPrecision
 import XCTest
+import _TestSupport
 
 final class FullSpaceNetworkTests: XCTestCase {
     func testTeacherIsGlobalMinimumWithZeroGradient() {
