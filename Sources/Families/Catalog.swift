@@ -67,7 +67,7 @@ public enum Catalog {
 
     /// "one-flipped", "two-flipped", "(d-1)-flipped" or "unflipped": how many student rows
     /// have a negative diagonal entry (a row pointing away from its own teacher neuron).
-    static func flipName(_ partition: Partition, _ x: [Double]) -> String {
+    public static func flipName(_ partition: Partition, _ x: [Double]) -> String {
         let space = FixedSpace(partition)
         var constant = 0
         var generic: [String] = []

@@ -1,4 +1,5 @@
 import LossModel
+import MultiPrecision
 
 /// A named family of critical points: a fixed space and a seed at a reference d.
 public struct Family: Sendable {
@@ -13,6 +14,16 @@ public struct Family: Sendable {
         self.partition = partition
         self.seed = seed
         self.seedD = seedD
+    }
+
+    /// A family named after its partition and its seed's flipped rows ("d-1,1 one-flipped"),
+    /// as the catalog names them; a seed that is not a list of numbers keeps the bare
+    /// partition as its name, and following it reports the problem.
+    public static func named(partition: Partition, seed: [String], seedD: String) -> Family {
+        let values = seed.compactMap { try? Double(parsing: $0, precision: 53) }
+        let name = values.count == seed.count && values.count == FixedSpace(partition).dimension
+            ? "\(partition) " + Catalog.flipName(partition, values) : "\(partition)"
+        return Family(name: name, partition: partition, seed: seed, seedD: seedD)
     }
 
     /// The families of DESIGN.md section 4, seeded at d = 10.

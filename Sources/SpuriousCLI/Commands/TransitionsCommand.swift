@@ -102,7 +102,7 @@ struct TransitionsCommand: ParsableCommand {
         let families: [Family]
         if let seed, let text = partition.first {
             let parsed = try Partition(parsing: text)
-            families = [Family(name: "\(parsed)", partition: parsed, seed: try NumberList(seed, option: "--seed").texts, seedD: seedD)]
+            families = [Family.named(partition: parsed, seed: try NumberList(seed, option: "--seed").texts, seedD: seedD)]
         } else {
             let spaces = try (partition.isEmpty ? Catalog.defaultPartitions : partition).map { try Partition(parsing: $0) }
             do {

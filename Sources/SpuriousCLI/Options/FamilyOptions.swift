@@ -30,6 +30,6 @@ struct FamilyOptions: ParsableArguments {
     func family() throws -> Family? {
         guard let partition, let seed else { return nil }
         let parsed = try Partition(parsing: partition)
-        return Family(name: "\(parsed)", partition: parsed, seed: try NumberList(seed, option: "--seed").texts, seedD: seedD)
+        return Family.named(partition: parsed, seed: try NumberList(seed, option: "--seed").texts, seedD: seedD)
     }
 }
