@@ -50,6 +50,8 @@ struct FollowCommand: ParsableCommand {
         guard family.partition != nil else { throw ValidationError("follow needs --partition and --seed") }
         guard (1...1000).contains(digits) else { throw ValidationError("--digits must be between 1 and 1000, got \(digits)") }
         guard maxSteps >= 1 else { throw ValidationError("--max-steps must be at least 1") }
+        try requireFinite(to, "--to")
+        try requireFinite(maxD, "--max-d")
         if let family = try family.family(), svgQuantity != "loss",
            !FixedSpace(family.partition).names.contains(svgQuantity) {
             throw ValidationError("--svg-quantity: '\(svgQuantity)' is neither loss nor a coordinate of \(family.partition) (\(FixedSpace(family.partition).names.joined(separator: ", ")))")

@@ -81,6 +81,9 @@ struct TransitionsCommand: ParsableCommand {
     func validate() throws {
         guard (1...1000).contains(digits) else { throw ValidationError("--digits must be between 1 and 1000, got \(digits)") }
         guard (1...100_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 100000, got \(starts)") }
+        try requireFinite(to, "--to")
+        try requireFinite(at, "--at")
+        try requireFinite(maxD, "--max-d")
         for text in partition {
             do { _ = try Partition(parsing: text) } catch { throw ValidationError("\(error)") }
         }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import MultiPrecision
 
 /// A comma-separated list of decimal numbers as typed on the command line (`-0.8,0.2`),
@@ -25,4 +26,12 @@ struct NumberList {
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Throws a validation message unless `value` (when given) is a finite number; swift-argument-
+/// parser reads "nan" and "inf" as Doubles, which no d can be.
+func requireFinite(_ value: Double?, _ option: String) throws {
+    if let value, !value.isFinite {
+        throw ValidationError("\(option) must be a finite number, got \(value)")
+    }
 }
