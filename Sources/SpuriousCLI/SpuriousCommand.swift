@@ -7,6 +7,13 @@ struct SpuriousCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spurious",
         abstract: "Critical points, Hessian spectra and saddle-to-minimum transitions of two-layer ReLU networks, in fractional dimension d, to any number of digits.",
+        discussion: """
+            Examples:
+              spurious transitions            every transition of the catalogued families
+              spurious spectrum --partition d-1,1 --d 10 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904
+              spurious doctor                 check the MPFR installation
+            Each subcommand's --help has its own example.
+            """,
         subcommands: [TransitionsCommand.self, FollowCommand.self, SpectrumCommand.self, Formula.self, Doctor.self, Bench.self, CriticalCommand.self, SeriesCommand.self]
     )
 }
