@@ -11,7 +11,9 @@ let package = Package(
     name: "spurious",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "Spurious", targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report", "Asymptotics"]),
+        .library(
+            name: "Spurious",
+            targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Asymptotics", "Certification", "Spurious", "Report"]),
         .executable(name: "spurious", targets: ["SpuriousCLI"]),
     ],
     dependencies: [
@@ -28,15 +30,25 @@ let package = Package(
         .target(name: "LossModel", dependencies: ["MultiPrecision", "LinearAlgebra"], swiftSettings: strict),
         .target(name: "Continuation", dependencies: ["MultiPrecision", "LinearAlgebra"], swiftSettings: strict),
         .target(name: "Families", dependencies: ["MultiPrecision", "LossModel", "Continuation"], swiftSettings: strict),
-        .target(name: "Report", dependencies: ["MultiPrecision", "LossModel", "Families"], swiftSettings: strict),
+        .target(
+            name: "Report",
+            dependencies: ["MultiPrecision", "LossModel", "Continuation", "Families", "Asymptotics", "Certification", "Spurious", "Benchmarks"],
+            swiftSettings: strict),
         .target(name: "BruteForce", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .target(name: "_TestSupport", swiftSettings: strict),
         .target(name: "Asymptotics", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel"], swiftSettings: strict),
-        .target(name: "Certification", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel", "Families"], swiftSettings: strict),
+        .target(name: "Certification", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families"], swiftSettings: strict),
+        .target(
+            name: "Spurious", dependencies: ["MultiPrecision", "LossModel", "Continuation", "Families", "Asymptotics", "Certification"],
+            swiftSettings: strict),
+        .target(
+            name: "Benchmarks",
+            dependencies: ["CMPFR", "MultiPrecision", "LossModel", "Families", "Asymptotics", "Certification", "BruteForce"],
+            swiftSettings: strict),
         .executableTarget(
             name: "SpuriousCLI",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Report", "BruteForce", "Asymptotics", "Certification",
+                "MultiPrecision", "LossModel", "Families", "Asymptotics", "Spurious", "Report", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -47,8 +59,9 @@ let package = Package(
         .testTarget(name: "BruteForceTests", dependencies: ["BruteForce", "_TestSupport"], swiftSettings: strict),
         .testTarget(name: "ContinuationTests", dependencies: ["Continuation"], swiftSettings: strict),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "BruteForce"], swiftSettings: strict),
-        .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Spurious", "Families", "Continuation", "LossModel", "MultiPrecision"], swiftSettings: strict),
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "_TestSupport"], swiftSettings: strict),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Report"], swiftSettings: strict),
         .testTarget(name: "AsymptoticsTests", dependencies: ["Asymptotics", "LossModel"], swiftSettings: strict),
         .testTarget(
             name: "CertificationTests",

@@ -1,21 +1,9 @@
 import Foundation
 import MultiPrecision
 
-/// Digits that several estimates of one number share: the tool's proved digits when the
-/// estimates come from recomputations (two precisions, two extrapolation orders).
+/// How many digits nearby values share, as real numbers (the proved digits themselves are
+/// ``ProvedValue``'s).
 enum AgreeingDigits {
-    /// The largest n <= `limit` such that every estimate rounds to the same n significant
-    /// digits, with that text; nil when they disagree even on the first digit or on the sign.
-    static func common(_ estimates: [BigFloat], upTo limit: Int) -> (text: String, digits: Int)? {
-        guard let first = estimates.first, limit >= 1 else { return nil }
-        guard estimates.allSatisfy({ $0.isFinite && $0.signum == first.signum }) else { return nil }
-        for n in stride(from: limit, through: 1, by: -1) {
-            let text = first.formatted(significantDigits: n)
-            if estimates.dropFirst().allSatisfy({ $0.formatted(significantDigits: n) == text }) { return (text, n) }
-        }
-        return nil
-    }
-
     /// -log10(|a - b| / |b|): how many significant digits two nearby values share, as a real
     /// number (infinity when they are equal, 0 when b is zero and a is not).
     static func relative(_ a: BigFloat, _ b: BigFloat) -> Double {

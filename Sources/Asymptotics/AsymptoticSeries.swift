@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import MultiPrecision
 
 /// One coefficient of an expansion Q(d) ~ sum_j c_j d^(-(p0 + j)/2).
@@ -7,10 +8,11 @@ public struct SeriesTerm: Sendable {
     public let halfPower: Int
     /// The best estimate (the higher extrapolation order at the higher precision).
     public let estimate: BigFloat
-    /// The proved digits ("0" for a coefficient proved zero), nil when not even one digit is.
-    public let coefficient: String?
+    /// The proved digits: all the estimates (two extrapolation orders, two precisions) agree on
+    /// them; for a coefficient proved zero (``isZero``) nil.
+    public let coefficient: ProvedValue?
     /// Proved significant digits (0 for zero or undetermined coefficients).
-    public let digits: Int
+    public var digits: Int { isZero ? 0 : coefficient?.digits ?? 0 }
     /// True when |c| is proved below 10^-digits of the largest coefficient; ``bound`` bounds it.
     public let isZero: Bool
     /// For a zero coefficient, a bound on |c| (its estimate plus the spread of the estimates).
@@ -38,15 +40,15 @@ public struct SeriesExpansion: Sendable {
     /// d log|Q| / d log d between the two highest rungs: the measured leading power.
     public let localExponent: Double
     /// The d of the nodes of the reported extrapolation, highest first.
-    public let nodes: [String]
+    public let nodes: [DecimalLiteral]
     public let ladder: ProvedLadder
     public let settings: SeriesSettings
 
     /// The quantity at the top of the ladder (d = 10^topExponent) to its proved digits, at most
-    /// the digits asked for; nil when not one digit is proved.
-    public var topValue: String? {
+    /// the digits asked for.
+    public var topValue: ProvedValue? {
         guard let high = ladder.highValues.last, let low = ladder.lowValues.last else { return nil }
-        return high.agreeingDigits(with: low, upTo: settings.digits)
+        return ProvedValue(high, check: low, upTo: settings.digits)
     }
 
     /// The sum of the terms when every nonzero one has a closed form, as an expression for
@@ -94,7 +96,7 @@ public struct SeriesExpansion: Sendable {
 /// is reported as zero with that bound.
 public enum AsymptoticSeries {
     public static func expand(
-        _ system: some LargeDSystem, observable: Observable, seed: [String], seedD: String, settings: SeriesSettings
+        _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral, settings: SeriesSettings
     ) throws -> SeriesExpansion {
         let terms = settings.terms
         guard terms >= 1 else { throw AsymptoticsError.settings("at least one term is needed") }
@@ -149,7 +151,7 @@ public enum AsymptoticSeries {
         }
         return SeriesExpansion(
             quantity: observable.name, terms: reported, localExponent: exponent,
-            nodes: nodeIndices.prefix(chosen.n + 1).map { ladder.high.rungs[$0].dText }, ladder: ladder, settings: settings)
+            nodes: nodeIndices.prefix(chosen.n + 1).map { ladder.high.rungs[$0].exactD }, ladder: ladder, settings: settings)
     }
 
     /// p0 with Q ~ d^(-p0/2) from the two highest nodes, and the measured exponent.
@@ -159,14 +161,14 @@ public enum AsymptoticSeries {
         let q0 = ladder.highValues[next]
         guard q1.signum != 0, q1.signum == q0.signum else {
             throw AsymptoticsError.leadingPower(
-                "\(quantity) is zero or changes sign between d = \(ladder.high.rungs[next].dText) and \(ladder.high.rungs[top].dText): it has no leading power there")
+                "\(quantity) is zero or changes sign between d = \(ladder.high.rungs[next].exactD) and \(ladder.high.rungs[top].exactD): it has no leading power there")
         }
         let exponent = (AgreeingDigits.log10(q1) - AgreeingDigits.log10(q0))
             / Foundation.log10(ladder.high.rungs[top].d.doubleValue / ladder.high.rungs[next].d.doubleValue)
         let halfPower = Int((-2 * exponent).rounded())
         guard abs(-2 * exponent - Double(halfPower)) <= 0.1 else {
             throw AsymptoticsError.leadingPower(
-                "\(quantity) grows like d^\(exponent.formatted3) at d = \(ladder.high.rungs[top].dText), not like a power d^(k/2): no expansion in powers of d^(-1/2)")
+                "\(quantity) grows like d^\(exponent.formatted3) at d = \(ladder.high.rungs[top].exactD), not like a power d^(k/2): no expansion in powers of d^(-1/2)")
         }
         return (halfPower, exponent)
     }
@@ -188,13 +190,13 @@ public enum AsymptoticSeries {
             let power = halfPower + j
             if bound <= zeroLevel {
                 return SeriesTerm(
-                    halfPower: power, estimate: best[j], coefficient: "0", digits: 0, isZero: true, bound: bound, closedForm: nil)
+                    halfPower: power, estimate: best[j], coefficient: nil, isZero: true, bound: bound, closedForm: nil)
             }
-            let common = AgreeingDigits.common([best[j], lowerOrder[j], lowerPrecision[j]], upTo: settings.digits)
-            let digits = common?.digits ?? 0
-            let closedForm = closedForms ? try ClosedFormSearch.find(best[j], provedDigits: digits, basis: settings.basis) : nil
+            let coefficient = ProvedValue(estimates: [best[j], lowerOrder[j], lowerPrecision[j]], upTo: settings.digits)
+            let closedForm = closedForms
+                ? try ClosedFormSearch.find(best[j], provedDigits: coefficient.digits, basis: settings.basis) : nil
             return SeriesTerm(
-                halfPower: power, estimate: best[j], coefficient: common?.text, digits: digits, isZero: false,
+                halfPower: power, estimate: best[j], coefficient: coefficient.isDetermined ? coefficient : nil, isZero: false,
                 bound: bound, closedForm: closedForm)
         }
     }

@@ -1,10 +1,11 @@
 import Foundation
+import LinearAlgebra
 import MultiPrecision
 
 /// One rung of a ``Ladder``: an exactly given d and the branch's solution there.
 public struct LadderRung: Sendable {
-    /// d as exact decimal text ("10", "1e15"), so that every precision reads the same number.
-    public let dText: String
+    /// d exactly ("10", "1e15"), so that every precision reads the same number.
+    public let exactD: DecimalLiteral
     public let d: BigFloat
     public let x: [BigFloat]
     /// m when d = 10^m exactly: the rungs that serve as extrapolation nodes.
@@ -28,25 +29,24 @@ public struct Ladder: Sendable {
     /// The working precision of every solution, in bits.
     public let precision: Int
 
-    /// Corrects `seed` (decimal texts) at `seedD` and follows the branch up to d = 10^topExponent,
+    /// Corrects `seed` at `seedD` and follows the branch up to d = 10^topExponent,
     /// at `precision` bits throughout. Steps are planned in `Double`, so the top is at most
     /// 10^300.
     public static func climb(
-        _ system: some LargeDSystem, seed: [String], seedD: String, topExponent: Int, precision: Int
+        _ system: some ParametricSystem, seed: [DecimalLiteral], seedD: DecimalLiteral, topExponent: Int, precision: Int
     ) throws -> Ladder {
         guard topExponent <= 300 else {
             throw AsymptoticsError.settings("the ladder's top, 1e\(topExponent), is above 1e300")
         }
-        let names = system.variableNames
-        guard seed.count == names.count else {
-            throw AsymptoticsError.settings("\(names.count) seed values expected (\(names.joined(separator: ", "))), got \(seed.count)")
+        guard seed.count == system.dimension else {
+            throw AsymptoticsError.settings("\(system.dimension) seed values expected, got \(seed.count)")
         }
-        let d0 = try BigFloat(parsing: seedD, precision: precision)
-        let top = try BigFloat(parsing: "1e\(topExponent)", precision: precision)
+        let d0 = seedD.value(precision: precision)
+        let top = BigFloat.powerOfTen(topExponent, precision: precision)
         guard d0.signum > 0, d0 < top else {
             throw AsymptoticsError.settings("the seed's d (\(seedD)) must be positive and below the top of the ladder, 1e\(topExponent)")
         }
-        let start = try seed.map { try BigFloat(parsing: $0, precision: precision) }
+        let start = seed.map { $0.value(precision: precision) }
         let first: NewtonSolution
         do {
             first = try ScaledNewton.solve(system, from: start, d: d0)
@@ -54,28 +54,28 @@ public struct Ladder: Sendable {
             throw AsymptoticsError.ladder("the seed does not converge to a solution at d = \(seedD): \(error)")
         }
         var rungs = [LadderRung(
-            dText: seedD, d: d0, x: first.x, exponent: exponentOfTen(d0, precision: precision), tangent: first.tangent)]
+            exactD: seedD, d: d0, x: first.x, exponent: exponentOfTen(d0, precision: precision), tangent: first.tangent)]
         let firstExponent = Int(Foundation.log10(d0.doubleValue).rounded(.down))
         for m in firstExponent...topExponent {
-            let text = "1e\(m)"
-            let target = try BigFloat(parsing: text, precision: precision)
+            let exact = DecimalLiteral.powerOfTen(m)
+            let target = exact.value(precision: precision)
             guard let last = rungs.last, last.d < target else { continue }
             let reached = try step(system, from: last, to: target)
-            rungs.append(LadderRung(dText: text, d: target, x: reached.x, exponent: m, tangent: reached.tangent))
+            rungs.append(LadderRung(exactD: exact, d: target, x: reached.x, exponent: m, tangent: reached.tangent))
         }
         return Ladder(rungs: rungs, precision: precision)
     }
 
     /// The same rungs solved again at `precision` bits (higher than this ladder's), each from
     /// this ladder's solution.
-    public func refined(_ system: some LargeDSystem, precision: Int) throws -> Ladder {
+    public func refined(_ system: some ParametricSystem, precision: Int) throws -> Ladder {
         let rungs = try self.rungs.map { rung -> LadderRung in
-            let d = try BigFloat(parsing: rung.dText, precision: precision)
+            let d = rung.exactD.value(precision: precision)
             do {
                 let solution = try ScaledNewton.solve(system, from: rung.x.map { $0.rounded(toPrecision: precision) }, d: d)
-                return LadderRung(dText: rung.dText, d: d, x: solution.x, exponent: rung.exponent, tangent: solution.tangent)
+                return LadderRung(exactD: rung.exactD, d: d, x: solution.x, exponent: rung.exponent, tangent: solution.tangent)
             } catch {
-                throw AsymptoticsError.ladder("re-solving at d = \(rung.dText) at \(precision) bits failed: \(error)")
+                throw AsymptoticsError.ladder("re-solving at d = \(rung.exactD) at \(precision) bits failed: \(error)")
             }
         }
         return Ladder(rungs: rungs, precision: precision)
@@ -90,7 +90,7 @@ public struct Ladder: Sendable {
 
     /// Follows the branch from `rung` to `target` in log d, halving a step that fails and
     /// doubling it again after a success; gives up after 24 failures in a row.
-    static func step(_ system: some LargeDSystem, from rung: LadderRung, to target: BigFloat) throws -> NewtonSolution {
+    static func step(_ system: some ParametricSystem, from rung: LadderRung, to target: BigFloat) throws -> NewtonSolution {
         let precision = target.precision
         var d = rung.d
         var x = rung.x

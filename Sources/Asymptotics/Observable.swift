@@ -28,7 +28,7 @@ extension Observable {
         let trimmed = text.withoutSurroundingWhitespace
         if trimmed == "loss" {
             let loss = model.loss
-            self.init(name: trimmed) { x, d in try loss.evaluate(x, d: d, order: .value).value }
+            self.init(name: trimmed) { x, d in try loss.value(at: x, d: d) }
             return
         }
         if let index = names.firstIndex(of: trimmed) {

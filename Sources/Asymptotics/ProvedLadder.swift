@@ -1,3 +1,4 @@
+import LinearAlgebra
 import MultiPrecision
 
 /// A quantity along a ladder computed at two precisions, the second twice the first, with the
@@ -20,7 +21,7 @@ public struct ProvedLadder: Sendable {
     /// the top rung's value agrees to `neededDigits` at the two precisions, at most three times:
     /// a quantity still short then has fewer proved digits, and they are reported as such.
     public static func compute(
-        _ system: some LargeDSystem, observable: Observable, seed: [String], seedD: String,
+        _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral,
         topExponent: Int, neededDigits: Int
     ) throws -> ProvedLadder {
         var precision = bits(forDecimalDigits: neededDigits + 3 * max(topExponent, 0) + 10) + 32
@@ -44,7 +45,7 @@ public struct ProvedLadder: Sendable {
             do {
                 return try observable.value(at: rung.x, d: rung.d)
             } catch {
-                throw AsymptoticsError.ladder("\(observable.name) at d = \(rung.dText): \(error)")
+                throw AsymptoticsError.ladder("\(observable.name) at d = \(rung.exactD): \(error)")
             }
         }
     }

@@ -1,15 +1,16 @@
 import Foundation
+import LinearAlgebra
 import MultiPrecision
 
 /// A claimed expansion compared with the quantity along the ladder.
 public struct RemainderCheck: Sendable {
     /// One rung of the comparison.
     public struct Row: Sendable {
-        public let d: String
-        /// The quantity's proved digits (at most the digits asked for); nil when none.
-        public let value: String?
-        /// The expression at this d, to the digits asked for.
-        public let expression: String
+        public let d: DecimalLiteral
+        /// The quantity's proved digits (at most the digits asked for).
+        public let value: ProvedValue
+        /// The expression at this d (reported to the digits asked for).
+        public let expression: BigFloat
         /// Significant digits of the quantity that the expression reproduces, at most the
         /// quantity's proved digits.
         public let agreeingDigits: Int
@@ -18,7 +19,7 @@ public struct RemainderCheck: Sendable {
         public let agreesWithAllProvedDigits: Bool
         /// Q - E to its proved digits (at most 3); nil when it is below what the quantity's
         /// proved digits resolve, in which case ``remainderBound`` bounds it.
-        public let remainder: String?
+        public let remainder: ProvedValue?
         public let remainderBound: BigFloat
         /// d log|Q - E| / d log d from the previous row, when both remainders are proved.
         public let order: Double?
@@ -29,6 +30,8 @@ public struct RemainderCheck: Sendable {
     public let expression: String
     public let rows: [Row]
     public let ladder: ProvedLadder
+    /// Significant digits asked for the values and the expression.
+    public let digits: Int
 
     /// The order of the remainder between the two highest rungs, when measured.
     public var observedOrder: Double? { rows.last?.order }
@@ -43,7 +46,7 @@ public struct RemainderCheck: Sendable {
     /// Follows the family as ``AsymptoticSeries`` does (so that remainders as small as the
     /// last requested term are resolved) and compares at every rung.
     public static func run(
-        _ system: some LargeDSystem, observable: Observable, seed: [String], seedD: String,
+        _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral,
         expression: CheckExpression, settings: SeriesSettings
     ) throws -> RemainderCheck {
         let ladder = try ProvedLadder.compute(
@@ -61,7 +64,8 @@ public struct RemainderCheck: Sendable {
             let agreeing = agreement.isFinite ? min(max(0, Int(agreement.rounded(.down))), provedDigits) : provedDigits
             let (rLow, rHigh) = (qLow - eLow, qHigh - eHigh)
             // A remainder is resolved when the two precisions agree on a nonzero value.
-            let remainder = rHigh.signum == 0 ? nil : AgreeingDigits.common([rHigh, rLow], upTo: 3)
+            let difference = ProvedValue(estimates: [rHigh, rLow], upTo: 3)
+            let remainder = rHigh.signum != 0 && difference.isDetermined ? difference : nil
             // What the quantity's proved digits cannot resolve.
             let noise = provedDigits == Int.max
                 ? BigFloat(0, precision: 64) : qHigh.magnitude * (try BigFloat(parsing: "1e-\(provedDigits)", precision: 64))
@@ -72,13 +76,14 @@ public struct RemainderCheck: Sendable {
                     / Foundation.log10(rung.d.doubleValue / previous.d.doubleValue)
             }
             rows.append(Row(
-                d: rung.dText, value: qHigh.agreeingDigits(with: qLow, upTo: settings.digits),
-                expression: eHigh.formatted(significantDigits: settings.digits), agreeingDigits: agreeing,
-                agreesWithAllProvedDigits: agreeing == provedDigits, remainder: remainder?.text,
+                d: rung.exactD, value: ProvedValue(qHigh, check: qLow, upTo: settings.digits),
+                expression: eHigh, agreeingDigits: agreeing,
+                agreesWithAllProvedDigits: agreeing == provedDigits, remainder: remainder,
                 remainderBound: remainder == nil ? BigFloat.maximum(bound, noise) : bound, order: order))
             previous = (rung.d, rHigh, remainder != nil)
         }
         return RemainderCheck(
-            quantity: observable.name, expression: expression.description, rows: rows, ladder: ladder)
+            quantity: observable.name, expression: expression.description, rows: rows, ladder: ladder,
+            digits: settings.digits)
     }
 }

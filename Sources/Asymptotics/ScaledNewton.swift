@@ -33,7 +33,7 @@ public enum ScaledNewton {
     /// Throws when the Jacobian is singular, an iterate leaves the system's domain, or the
     /// steps do not settle within `maxIterations`.
     public static func solve(
-        _ system: some LargeDSystem, from start: [BigFloat], d: BigFloat, maxIterations: Int = 40
+        _ system: some ParametricSystem, from start: [BigFloat], d: BigFloat, maxIterations: Int = 40
     ) throws -> NewtonSolution {
         let precision = start.reduce(d.precision) { max($0, $1.precision) }
         let d = d.rounded(toPrecision: precision)
@@ -43,7 +43,7 @@ public enum ScaledNewton {
         let settling = BigFloat.epsilon(precision: precision / 4 + 1)
         var previous: BigFloat?
         for iteration in 1...maxIterations {
-            let equations = try system.equations(at: x, d: d)
+            let equations = try system.evaluate(x, parameter: d)
             let scales = x.map { $0.signum == 0 ? one : $0.magnitude }
             let factors = try LUDecomposition(scaledJacobian(equations.jacobian, scales))
             let delta = factors.solve(zip(equations.residual, scales).map { $0 * $1 })
@@ -52,7 +52,7 @@ public enum ScaledNewton {
             x = x.indices.map { x[$0] - delta[$0] * scales[$0] }
             let stalled = previous.map { $0 <= settling && size * BigFloat(16, precision: precision) >= $0 } ?? false
             if size <= converged || stalled {
-                let scaledTangent = factors.solve(zip(equations.dDerivative, scales).map { $0 * $1 })
+                let scaledTangent = factors.solve(zip(equations.parameterDerivative, scales).map { $0 * $1 })
                 return NewtonSolution(
                     x: x, tangent: scaledTangent.indices.map { -scaledTangent[$0] * scales[$0] },
                     iterations: iteration, relativeStep: size.doubleValue)

@@ -4,8 +4,7 @@ import MultiPrecision
 
 /// The eigenvalues of one isotypic part over a box of points (x, d), enclosed in clusters.
 public struct PartEnclosure: Sendable {
-    /// Index into ``SpectrumModel/partNames``.
-    public let part: Int
+    public let part: IsotypicPartID
     public let name: String
     public let multiplicity: CountPolynomial
     /// The multiplicity over the box's d (a polynomial in d).
@@ -77,7 +76,7 @@ public enum PartEnclosures {
                 clusters, coarser: pencil.coarserParts.map { result[$0] }, name: name,
                 expected: model.eigenvalueCount(ofPart: pencil.part), precision: precision)
             result.append(PartEnclosure(
-                part: pencil.part, name: name, multiplicity: model.multiplicity(ofPart: pencil.part),
+                part: model.partIDs[pencil.part], name: name, multiplicity: model.multiplicity(ofPart: pencil.part),
                 multiplicityValue: model.multiplicity(ofPart: pencil.part).value(at: d), clusters: own))
         }
         return result

@@ -9,7 +9,7 @@ import MultiPrecision
 public struct PointCertificate: Sendable {
     public let partition: Partition
     /// d as given, and the interval enclosing it (a point when it is representable).
-    public let d: String
+    public let d: DecimalLiteral
     public let dEnclosure: Interval
     public let names: [String]
     /// The box that passed Krawczyk's test: the critical point in it is unique.
@@ -23,9 +23,6 @@ public struct PointCertificate: Sendable {
     public let precision: Int
     /// Attempts that failed before (at lower precisions).
     public let failedAttempts: [CertificationFailure]
-
-    /// How the enclosures are obtained, in one sentence for reports.
-    public static let method = "Krawczyk's test on the reduced gradient; eigenvalues of each isotypic part from the pencils (V^T H V, V^T M V) of refined reduced Hessians (V of 0 and +-1 entries), each enclosed by Gershgorin discs of Q^T H Q with Q approximate eigenvectors of the midpoint, scaled by 1/(1 +- ||Q^T M Q - I||) (Ostrowski); outward-rounded MPFR interval arithmetic"
 
     /// The index (sum of the multiplicities of the negative eigenvalues), or nil when some
     /// eigenvalue of a present part has an enclosure containing 0, or a part's presence is
@@ -45,12 +42,11 @@ public enum PointCertifier {
     /// Corrects `seed` to a critical point at `d` and certifies it, at a precision that carries
     /// `digits` digits and, when a step fails, at twice and four times that precision; throws
     /// ``CertificationGaveUp`` listing every failed attempt.
-    public static func certify(partition: Partition, seed: [String], d dText: String, digits: Int) throws -> PointCertificate {
-        let model = SpectrumModel(partition)
+    public static func certify(model: SpectrumModel, seed: [DecimalLiteral], d dText: DecimalLiteral, digits: Int) throws -> PointCertificate {
         let start = try model.loss.criticalPoint(seed: seed, d: dText)
         var failures: [CertificationFailure] = []
-        let base = bits(forDecimalDigits: digits + 10) + 64
-        for precision in [base, 2 * base, 4 * base] {
+        let base = PrecisionPolicy.pointCertificate(digits: digits)
+        for precision in PrecisionPolicy.certificateRetries.map({ $0 * base }) {
             do {
                 return try certify(model: model, start: start.x, d: dText, precision: precision, failures: failures)
             } catch let failure as CertificationFailure {
@@ -60,22 +56,24 @@ public enum PointCertifier {
         throw CertificationGaveUp(attempts: failures)
     }
 
-    static func certify(model: SpectrumModel, start: [Double], d dText: String, precision: Int, failures: [CertificationFailure]) throws -> PointCertificate {
-        let d = try Interval(parsing: dText, precision: precision)
+    static func certify(
+        model: SpectrumModel, start: [Double], d dText: DecimalLiteral, precision: Int, failures: [CertificationFailure]
+    ) throws -> PointCertificate {
+        let d = try Interval(parsing: dText.text, precision: precision)
         let center: [BigFloat]
         do {
             center = try model.loss.criticalPoint(from: start.map { BigFloat($0, precision: precision) }, d: d.midpoint).x
         } catch {
             throw CertificationFailure(step: .location, reason: "Newton's method at \(precision) bits: \(error)", precision: precision)
         }
-        let system = ReducedGradientSystem(loss: model.loss)
+        let system = ReducedGradient(model.loss)
         let radii = center.map { ($0.magnitude + BigFloat(1)) * BigFloat.epsilon(precision: precision) * BigFloat(1 << 20) }
         let verified = try Krawczyk.verify(system, center: center, parameter: d, radii: radii)
         let x = try Krawczyk.tighten(system, box: verified.enclosure, parameter: d)
         let parts = try PartEnclosures.enclose(model: model, x: x, d: d, precision: precision)
         let loss: Interval
         do {
-            loss = try model.loss.evaluate(x, d: d, order: .hessian).value
+            loss = try model.loss.hessian(at: x, d: d).value
         } catch {
             throw CertificationFailure(step: .enclosure, reason: "the loss cannot be enclosed on the box: \(error)", precision: precision)
         }

@@ -1,3 +1,4 @@
+import Continuation
 import Families
 import LinearAlgebra
 import LossModel
@@ -10,7 +11,8 @@ import MultiPrecision
 public struct TransitionCertificate: Sendable {
     public let family: String
     public let partition: Partition
-    /// The isotypic part whose eigenvalue crosses zero.
+    /// The isotypic part whose eigenvalue crosses zero, and its display name.
+    public let part: IsotypicPartID
     public let irrep: String
     /// The ends of the interval as exact decimal text.
     public let dLower: String
@@ -36,50 +38,20 @@ public struct TransitionCertificate: Sendable {
     public let precision: Int
     /// Attempts that failed before, each naming its step.
     public let failedAttempts: [CertificationFailure]
-
-    /// How the certificate is obtained, in one sentence for reports.
-    public static let method = "parametric Krawczyk on the reduced gradient over [d_lo, d_hi]; signs of every isotypic part's eigenvalues over that box and at both ends from Gershgorin discs of Q^T H Q (Q approximate eigenvectors of the midpoint) scaled by 1/(1 +- ||Q^T M Q - I||) (Ostrowski), per part by exact 0/+-1 congruences of refined reduced Hessians; outward-rounded MPFR interval arithmetic"
-
-    /// Width d_hi - d_lo, rounded up, for orientation.
-    public var width: String { interval.width.formatted(significantDigits: 2) }
-
-    /// The largest radius of the uniqueness box around its centre, rounded up, for orientation.
-    public var boxRadius: String {
-        let radius = uniquenessBox.map { $0.width }.reduce(BigFloat(0, precision: precision)) { $0 < $1 ? $1 : $0 } / BigFloat(2)
-        return radius.formatted(significantDigits: 2)
-    }
-
-    /// The theorem, in words.
-    public var statement: String {
-        func signWord(_ value: Interval?) -> String {
-            guard let value else { return "" }
-            return value.sign == -1 ? "negative" : "positive"
-        }
-        let ends: String
-        if let crossingAtLower, let crossingAtUpper {
-            ends = "the eigenvalue of \(irrep) that crosses zero is \(signWord(crossingAtLower)) at d_lo (in \(crossingAtLower.formatted(significantDigits: 3))) and \(signWord(crossingAtUpper)) at d_hi (in \(crossingAtUpper.formatted(significantDigits: 3)))"
-        } else {
-            ends = "exactly one eigenvalue of \(irrep) has opposite signs at d_lo and d_hi"
-        }
-        return "for every d in [d_lo, d_hi] the reduced gradient of \(partition) has exactly one zero in a box of radius \(boxRadius) around the coordinates, so the family is a single smooth curve there; along it \(ends), and every other eigenvalue of every isotypic part keeps its sign on the whole interval: the index goes from \(Self.number(indexAtLower)) at d_lo to \(Self.number(indexAtUpper)) at d_hi"
-    }
-
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : x.formatted(significantDigits: 6)
-    }
 }
 
 /// Builds ``TransitionCertificate``s for the transitions a continuation found.
 public enum TransitionCertifier {
-    /// Certifies the transition `event` of `trace` on an interval of width about 10^-digits
-    /// (relative to d's size). When a step fails it tries again at twice and four times the
-    /// digits (a narrower interval at a higher precision), and throws ``CertificationGaveUp``
-    /// listing every failed attempt when none succeeds. Folds are not certified.
-    public static func certify(trace: FamilyTrace, event: FamilyEvent, digits: Int) throws -> TransitionCertificate {
+    /// Certifies the located transition `event` of `trace` on an interval of width about
+    /// 10^-digits (relative to d's size). When a step fails it tries again at twice and four
+    /// times the digits (a narrower interval at a higher precision), and throws
+    /// ``CertificationGaveUp`` listing every failed attempt when none succeeds. Folds are not
+    /// certified.
+    public static func certify(_ event: LocatedFamilyEvent, of trace: FamilyTrace, digits: Int) throws -> TransitionCertificate {
         var failures: [CertificationFailure] = []
-        for attempt in 0..<3 {
+        for factor in PrecisionPolicy.certificateRetries {
             do {
-                return try certify(trace: trace, event: event, digits: digits, intervalDigits: digits << attempt, failures: failures)
+                return try certify(event, of: trace, digits: digits, intervalDigits: digits * factor, failures: failures)
             } catch let failure as CertificationFailure {
                 failures.append(failure)
             }
@@ -88,49 +60,42 @@ public enum TransitionCertifier {
     }
 
     static func certify(
-        trace: FamilyTrace, event: FamilyEvent, digits: Int, intervalDigits: Int, failures: [CertificationFailure]
+        _ event: LocatedFamilyEvent, of trace: FamilyTrace, digits: Int, intervalDigits: Int, failures: [CertificationFailure]
     ) throws -> TransitionCertificate {
-        let precision = bits(forDecimalDigits: intervalDigits + 12) + 64
+        let precision = PrecisionPolicy.transitionCertificate(intervalDigits: intervalDigits)
         func fail(_ step: CertificationFailure.Step, _ reason: String) -> CertificationFailure {
             CertificationFailure(step: step, reason: reason, precision: precision)
         }
-        let problem = FamilyProblem(trace.family.partition)
-        let model = problem.model
-        guard case let .testFunction(index) = event.event.kind else {
+        let model = trace.problem.model
+        guard event.kind == .transition else {
             throw fail(.location, "only transitions are certified, not folds")
         }
-        let crossingPart = problem.testFunctionParts[index].part
+        let crossingPart = event.part
 
-        // A location at three more digits than the interval's width needs, so that the
-        // interval placed around it holds the transition with room to spare.
-        let located: LocatedFamilyEvent
+        // The location carried three more digits than the interval's width needs, so that the
+        // interval placed around it holds the transition with room to spare: the event's
+        // location is refined to that many digits (not located again from the sweep).
+        let refined: LocatedEvent<BigFloat>
         do {
-            located = try trace.locate(event, digits: intervalDigits + 3)
+            refined = try trace.relocate(event, digits: intervalDigits + 3)
         } catch {
             throw fail(.location, "\(error)")
         }
-        guard let centre = try? BigFloat(parsing: located.d, precision: precision),
-              let coordinates = try? located.coordinates.map({ try BigFloat(parsing: $0.value, precision: precision) })
-        else {
-            throw fail(.location, "the transition's d or coordinates were not determined (d = \(located.d))")
-        }
+        let centre = refined.parameter.roundedToSignificantDigits(intervalDigits + 3, precision: precision)
+        let coordinates = refined.x.map { $0.rounded(toPrecision: precision) }
         let (dLower, dUpper) = try interval(around: centre, digits: intervalDigits, precision: precision)
         let d = try Interval(parsing: dLower, precision: precision).hull(try Interval(parsing: dUpper, precision: precision))
 
         // The curve over the interval: Krawczyk around the corrected midpoint, with radii from
         // the curve's slope x'(d) = -F_x^-1 F_d.
-        let system = ReducedGradientSystem(loss: model.loss)
+        let system = ReducedGradient(model.loss)
         let middle = d.midpoint
         let center: [BigFloat]
         let radii: [BigFloat]
         do {
             center = try model.loss.criticalPoint(from: coordinates, d: middle).x
-            let evaluation = try model.loss.evaluate(center, d: middle, order: .hessian, includingD: true)
-            guard let hessian = evaluation.hessian else { throw fail(.location, "no Hessian at the transition") }
-            let n = center.count
-            var jacobian = Matrix(rows: n, columns: n, repeating: BigFloat(0, precision: precision))
-            for i in 0..<n { for j in 0..<n { jacobian[i, j] = hessian[i, j] } }
-            let slope = try solveLinearSystem(jacobian, (0..<n).map { hessian[$0, n] })
+            let equations = try system.evaluate(center, parameter: middle)
+            let slope = try solveLinearSystem(equations.jacobian, equations.parameterDerivative)
             let halfWidth = d.width / BigFloat(2)
             radii = slope.map { $0.magnitude * halfWidth * BigFloat(2) }
         } catch let failure as CertificationFailure {
@@ -144,6 +109,7 @@ public enum TransitionCertifier {
         // crossing part, alone in the one cluster that contains 0.
         let overBox = try PartEnclosures.enclose(model: model, x: verified.enclosure, d: d, precision: precision)
         var zeroCluster: Interval?
+        let crossingName = model.name(of: crossingPart)
         for part in overBox where !part.isAbsent {
             let straddling = part.clusters.filter { $0.sign == nil }
             if part.part == crossingPart {
@@ -155,7 +121,7 @@ public enum TransitionCertifier {
                 throw fail(.signs, "an eigenvalue of \(part.name) in \(cluster.enclosure.formatted(significantDigits: 3)) may vanish on [d_lo, d_hi]")
             }
         }
-        guard let zeroCluster else { throw fail(.signs, "\(model.partNames[crossingPart]) is absent on [d_lo, d_hi]") }
+        guard let zeroCluster else { throw fail(.signs, "\(crossingName) is absent on [d_lo, d_hi]") }
 
         // At each end: the curve's point narrowed inside the box, every sign decided, and the
         // crossing part's count of negative eigenvalues changed by one.
@@ -182,10 +148,10 @@ public enum TransitionCertifier {
             ends.append((index, crossingNegative, crossing))
         }
         guard abs(ends[0].negative - ends[1].negative) == 1 else {
-            throw fail(.signs, "\(model.partNames[crossingPart]) has \(ends[0].negative) negative eigenvalues at d_lo and \(ends[1].negative) at d_hi: no sign change proved")
+            throw fail(.signs, "\(crossingName) has \(ends[0].negative) negative eigenvalues at d_lo and \(ends[1].negative) at d_hi: no sign change proved")
         }
         return TransitionCertificate(
-            family: trace.family.name, partition: trace.family.partition, irrep: model.partNames[crossingPart],
+            family: trace.family.name, partition: trace.family.partition, part: crossingPart, irrep: crossingName,
             dLower: dLower, dUpper: dUpper, interval: d, provedD: d.provedDigits(upTo: digits),
             names: model.loss.space.names, uniquenessBox: verified.box, curve: verified.enclosure,
             crossingAtLower: ends[0].crossing, crossingAtUpper: ends[1].crossing,
@@ -197,9 +163,8 @@ public enum TransitionCertifier {
     /// digits when `centre` is not too close to its edge, so that the certificate also proves
     /// the rounded value. The ends have `digits` + 3 significant digits.
     static func interval(around centre: BigFloat, digits: Int, precision: Int) throws -> (String, String) {
-        let rounded = centre.formatted(significantDigits: digits)
-        let unit = try BigFloat(parsing: "1e\(DecimalText.lastDigitExponent(rounded))", precision: precision)
-        let value = try BigFloat(parsing: rounded, precision: precision)
+        let unit = BigFloat.powerOfTen(centre.lastDigitExponent(significantDigits: digits), precision: precision)
+        let value = centre.roundedToSignificantDigits(digits, precision: precision)
         let half = unit / BigFloat(2)
         let room = BigFloat.minimum(centre - (value - half), (value + half) - centre) / BigFloat(2)
         let widest = unit / BigFloat(20)
@@ -214,16 +179,4 @@ public enum TransitionCertifier {
 extension BigFloat {
     /// The smaller of two values.
     static func minimum(_ a: BigFloat, _ b: BigFloat) -> BigFloat { b < a ? b : a }
-}
-
-/// Reading decimal text.
-enum DecimalText {
-    /// The power of ten of the last digit of a decimal text: -4 for "5.4321", -31 for "1.2e-30".
-    static func lastDigitExponent(_ text: String) -> Int {
-        let body = text.hasPrefix("-") ? String(text.dropFirst()) : text
-        let parts = body.split(separator: "e", maxSplits: 1)
-        let shift = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-        let fraction = (parts.first ?? "").split(separator: ".", maxSplits: 1)
-        return shift - (fraction.count > 1 ? fraction[1].count : 0)
-    }
 }

@@ -31,7 +31,7 @@ enum Constraint<S: Scalar>: Sendable {
 struct CorrectedPoint<S: Scalar>: Sendable {
     /// y = (x, lambda).
     let state: [S]
-    let evaluation: ProblemEvaluation<S>
+    let evaluation: SystemEvaluation<S>
     /// Linear solves used.
     let iterations: Int
     /// max|F| at `state`.
@@ -46,11 +46,11 @@ struct Corrector<P: ContinuationProblem>: Sendable {
     /// The problem's evaluation at y = (x, lambda), with its sizes checked, every entry finite and
     /// lifted to `precision` bits. Admissibility is checked first so that the problem is never
     /// evaluated outside its valid range.
-    func evaluate<S: Scalar>(_ state: [S], precision: Int) throws(StepFailure) -> ProblemEvaluation<S> {
+    func evaluate<S: Scalar>(_ state: [S], precision: Int) throws(StepFailure) -> SystemEvaluation<S> {
         let n = problem.dimension
         let parameter = state[n].doubleValue
         guard problem.isAdmissible(parameter: parameter) else { throw .notAdmissible(parameter: parameter) }
-        let raw: ProblemEvaluation<S>
+        let raw: SystemEvaluation<S>
         do {
             raw = try problem.evaluate(Array(state[0..<n]), parameter: state[n])
         } catch {
@@ -67,7 +67,7 @@ struct Corrector<P: ContinuationProblem>: Sendable {
         }
         var jacobian = raw.jacobian
         jacobian.elements = lifted(jacobian.elements, toPrecision: precision)
-        let evaluation = ProblemEvaluation(
+        let evaluation = SystemEvaluation(
             residual: lifted(raw.residual, toPrecision: precision), jacobian: jacobian,
             parameterDerivative: lifted(raw.parameterDerivative, toPrecision: precision))
         let entries = evaluation.residual + evaluation.jacobian.elements + evaluation.parameterDerivative
@@ -176,7 +176,7 @@ struct Corrector<P: ContinuationProblem>: Sendable {
     /// [F_x F_lambda; row^T], the (n + 1) x (n + 1) Jacobian of F with one more equation. It is
     /// regular at folds (where F_x alone is singular) as long as the row is not orthogonal to the
     /// curve, which is why pseudo-arclength passes folds.
-    func borderedMatrix<S: Scalar>(_ evaluation: ProblemEvaluation<S>, lastRow row: [S]) -> Matrix<S> {
+    func borderedMatrix<S: Scalar>(_ evaluation: SystemEvaluation<S>, lastRow row: [S]) -> Matrix<S> {
         let n = problem.dimension
         var matrix = Matrix(rows: n + 1, columns: n + 1, repeating: S(0, precision: row[0].precision))
         for i in 0..<n {

@@ -37,8 +37,13 @@ struct EventLocator<P: ContinuationProblem, S: Scalar> {
     /// an error far below eps. An ill-conditioned point whose updates stall on the noise below
     /// eps^(1/3) is accepted as it is.
     let newton: NewtonOptions<S>
+    let settings: LocationSettings
 
-    init(corrector: Corrector<P>, function: EventFunction, from a: [Double], to b: [Double], precision: Int) throws {
+    init(
+        corrector: Corrector<P>, function: EventFunction, from a: [Double], to b: [Double], precision: Int,
+        settings: LocationSettings
+    ) throws {
+        self.settings = settings
         self.corrector = corrector
         self.function = function
         self.precision = precision
@@ -84,7 +89,8 @@ struct EventLocator<P: ContinuationProblem, S: Scalar> {
     }
 
     /// A bracket around `estimate` (a sigma known to `halfWidth` from a lower precision), with
-    /// its ends sampled at this precision. The bracket is widened 256-fold until the event
+    /// its ends sampled at this precision. The bracket is widened (256-fold by default,
+    /// ``LocationSettings/widening``) until the event
     /// function changes sign over it, up to the whole secant: a lower-precision bracket may sit
     /// inside the rounding noise of the new one. Stops early at an exact zero.
     func bracket(around estimate: S, halfWidth: S, guess: [S]) throws -> InitialBracket<S> {
@@ -104,7 +110,7 @@ struct EventLocator<P: ContinuationProblem, S: Scalar> {
             guard low.signum > 0 || high < length else {
                 throw LocationError.bracketLost(lowerValue: lower.value.doubleValue, upperValue: upper.value.doubleValue)
             }
-            width *= 256
+            width *= S(settings.widening, precision: precision)
         }
     }
 }

@@ -9,25 +9,26 @@ extension PseudoArclength {
     /// the plane orthogonal to the secant (a pseudo-arclength correction), and the event
     /// function (dlambda/ds for a fold, the test function otherwise) is driven to zero by a
     /// safeguarded secant that always keeps a sign-changing bracket. This runs twice: first in
-    /// `Double` to about 11 digits, where each step is cheap, then at full precision from a
-    /// narrow bracket around that estimate, so that the costly iterations only add digits. It
-    /// stops when the bracket is below 10^-(digits + 5), relative, in lambda and in every
-    /// coordinate of the point, or when the event function is exactly zero at working
-    /// precision.
+    /// `Double` to about 11 digits (``LocationSettings/coarseTolerance``), where each step is
+    /// cheap, then at full precision from a narrow bracket around that estimate, so that the
+    /// costly iterations only add digits. It stops when the bracket is below 10^-(digits + 5),
+    /// relative, in lambda and in every coordinate of the point, or when the event function is
+    /// exactly zero at working precision.
     ///
     /// Throws ``LocationError`` for a touch or an event of another result, a precision too low
     /// for the digits (at least ``bits(forDecimalDigits:)`` of digits + 5, plus 10 bits), a
     /// sign change that is not there at working precision, a failing corrector, or a bracket
     /// that stops shrinking before the tolerance.
     public func locate<T: Scalar>(
-        event: ContinuationEvent, in result: ContinuationResult, precision bits: Int, digits: Int
+        event: ContinuationEvent, in result: ContinuationResult, precision bits: Int, digits: Int,
+        settings: LocationSettings = LocationSettings()
     ) throws -> LocatedEvent<T> {
         guard let function = EventFunction(event.kind) else { throw LocationError.notLocatable(event) }
         try validate(event, function: function, in: result)
         guard digits >= 1 else { throw LocationError.invalidDigits(digits) }
         try BigFloat.validate(precision: bits)
         let working = T(1, precision: bits).precision
-        let required = MultiPrecision.bits(forDecimalDigits: digits + 5) + 10
+        let required = PrecisionPolicy.locationMinimum(digits: digits)
         guard working >= required else {
             throw LocationError.precisionTooLow(bits: working, digits: digits, required: required)
         }
@@ -36,23 +37,64 @@ extension PseudoArclength {
         let corrector = Corrector(problem: problem)
 
         let coarseLocator = try EventLocator<P, Double>(
-            corrector: corrector, function: function, from: a, to: b, precision: 53)
+            corrector: corrector, function: function, from: a, to: b, precision: 53, settings: settings)
         let coarseBracket = try coarseLocator.fullBracket()
         let coarse = try refine(
-            coarseBracket, with: coarseLocator, tolerance: 0x1p-36, collapseIsFailure: false, digits: digits)
+            coarseBracket, with: coarseLocator, tolerance: settings.coarseTolerance, collapseIsFailure: false, digits: digits)
 
+        let halfWidth = 2 * (coarse.upper.sigma - coarse.lower.sigma) + coarseLocator.length * settings.seedWidth
+        return try fineStage(
+            event: event, function: function, from: a, to: b, corrector: corrector,
+            estimate: T(coarse.best.sigma, precision: working), halfWidth: T(halfWidth, precision: working),
+            guess: coarse.best.state.map { T($0, precision: working) }, precision: working, digits: digits,
+            settings: settings, coarseIterations: coarseBracket.samples + coarse.evaluations)
+    }
+
+    /// The same event located again at a higher precision, `bits`, starting from an earlier
+    /// location `previous` (at any lower precision) rather than from the sweep: the bracket is
+    /// rebuilt around the earlier estimate (widened until it changes sign, since the earlier
+    /// bracket may sit inside the new precision's noise) and refined to `digits` digits. This is
+    /// how a certificate asks for more digits without locating the event from scratch.
+    public func relocate(
+        _ previous: LocatedEvent<BigFloat>, in result: ContinuationResult, precision bits: Int, digits: Int,
+        settings: LocationSettings = LocationSettings()
+    ) throws -> LocatedEvent<BigFloat> {
+        let event = previous.event
+        guard let function = EventFunction(event.kind) else { throw LocationError.notLocatable(event) }
+        try validate(event, function: function, in: result)
+        guard digits >= 1 else { throw LocationError.invalidDigits(digits) }
+        try BigFloat.validate(precision: bits)
+        let working = bits
+        let required = PrecisionPolicy.locationMinimum(digits: digits)
+        guard working >= required else {
+            throw LocationError.precisionTooLow(bits: working, digits: digits, required: required)
+        }
+        let a = result.points[event.bracket.lowerBound].state
+        let b = result.points[event.bracket.upperBound].state
+        let lift = { (x: BigFloat) in x.rounded(toPrecision: working) }
+        let estimate = lift(previous.lowerEnd.sigma + (previous.upperEnd.sigma - previous.lowerEnd.sigma) / 2)
+        let width = lift(previous.upperEnd.sigma - previous.lowerEnd.sigma)
+        return try fineStage(
+            event: event, function: function, from: a, to: b, corrector: Corrector(problem: problem), estimate: estimate,
+            halfWidth: 2 * width, guess: (previous.x + [previous.parameter]).map(lift), precision: working,
+            digits: digits, settings: settings, coarseIterations: 0)
+    }
+
+    /// The full-precision stage: a bracket around `estimate` (+- `halfWidth`, widened until the
+    /// event function changes sign over it) refined by the safeguarded secant to 10^-(digits +
+    /// the guard digits).
+    private func fineStage<T: Scalar>(
+        event: ContinuationEvent, function: EventFunction, from a: [Double], to b: [Double], corrector: Corrector<P>,
+        estimate: T, halfWidth: T, guess: [T], precision working: Int, digits: Int, settings: LocationSettings,
+        coarseIterations: Int
+    ) throws -> LocatedEvent<T> {
         let fineLocator = try EventLocator<P, T>(
-            corrector: corrector, function: function, from: a, to: b, precision: working)
-        let best = coarse.best
-        let coarseWidth = coarse.upper.sigma - coarse.lower.sigma
-        let halfWidth = 2 * coarseWidth + coarseLocator.length * 0x1p-40
-        let fineBracket = try fineLocator.bracket(
-            around: T(best.sigma, precision: working), halfWidth: T(halfWidth, precision: working),
-            guess: best.state.map { T($0, precision: working) })
-        let tolerance = try T.pow(T(10, precision: working), T(-(digits + 5), precision: working))
+            corrector: corrector, function: function, from: a, to: b, precision: working, settings: settings)
+        let fineBracket = try fineLocator.bracket(around: estimate, halfWidth: halfWidth, guess: guess)
+        let tolerance = try T.pow(
+            T(10, precision: working), T(-(digits + PrecisionPolicy.locationGuardDigits), precision: working))
         let fine = try refine(
             fineBracket, with: fineLocator, tolerance: tolerance, collapseIsFailure: true, digits: digits)
-
         let located = fine.best
         let n = problem.dimension
         func end(_ sample: BracketSample<T>) -> BracketEnd<T> {
@@ -62,8 +104,7 @@ extension PseudoArclength {
             event: event, x: Array(located.state[0..<n]), parameter: located.state[n], value: located.value,
             lowerEnd: end(fine.lower), upperEnd: end(fine.upper),
             criterion: fine.zero == nil ? .bracketBelowTolerance : .exactZero, precision: working, digits: digits,
-            coarseIterations: coarseBracket.samples + coarse.evaluations,
-            fineIterations: fineBracket.samples + fine.evaluations)
+            coarseIterations: coarseIterations, fineIterations: fineBracket.samples + fine.evaluations)
     }
 
     /// Throws unless `event` brackets two neighbouring points of `result` and names a test
@@ -95,7 +136,7 @@ extension PseudoArclength {
         }
         var refinement = BracketRefinement(lower: initial.lower, upper: initial.upper)
         let end = try refinement.run(
-            tolerance: tolerance, precision: locator.precision, maxIterations: locator.precision + 60,
+            tolerance: tolerance, precision: locator.precision, maxIterations: locator.precision + locator.settings.extraIterations,
             sample: locator.sample(at:guess:))
         if end == .collapsed && collapseIsFailure {
             throw LocationError.precisionExhausted(bits: locator.precision, digits: digits)

@@ -1,25 +1,38 @@
 import LossModel
+import MultiPrecision
 
 /// The built-in catalog: the spurious minima found at a reference d in a list of fixed spaces,
 /// each the seed of a family that the `transitions` report follows (the tool's main job).
 public enum Catalog {
     /// `d`, `d-1,1`, `d-2,2` (k = d) and `d-1,1,1r`, `d,1r` (k = d + 1, where minima are
     /// annihilated).
-    public static let defaultPartitions = ["d", "d-1,1", "d-2,2", "d-1,1,1r", "d,1r"]
+    public static func defaultPartitions() -> [Partition] {
+        // Literal partitions: the parser accepts each of them.
+        ["d", "d-1,1", "d-2,2", "d-1,1,1r", "d,1r"].compactMap { try? Partition(parsing: $0) }
+    }
+
+    /// A family the catalog found, with the problem of its fixed space (one per partition,
+    /// shared by the search and by every family of that space).
+    public struct Discovery: Sendable {
+        public let family: Family
+        public let problem: FamilyProblem
+    }
 
     /// The families seeded by every spurious minimum whose isotropy is exactly one of
     /// `partitions` at d = `at` (a minimum with a larger isotropy belongs to the coarser space
     /// and is listed there once; copies under a symmetry of the fixed space are listed once),
-    /// in the order of `partitions`, then by loss.
+    /// in the order of `partitions`, then by loss. `progress` is told each partition before its
+    /// search.
     public static func discover(
         partitions: [Partition], at: Double, starts: Int, rngSeed: UInt64,
-        progress: (String) -> Void = { _ in }
-    ) throws -> [Family] {
-        var families: [Family] = []
+        progress: (Partition) -> Void = { _ in }
+    ) throws -> [Discovery] {
+        var families: [Discovery] = []
         var kept: [(loss: Double, spectrum: [(value: Double, multiplicity: Double)])] = []
         for partition in partitions {
-            progress("searching \(partition) at d = \(at.formatted(significantDigits: 6)) (\(starts) starts)")
-            let search = CriticalPointSearch(partition)
+            progress(partition)
+            let problem = FamilyProblem(partition)
+            let search = CriticalPointSearch(model: problem.model)
             let result = try search.run(d: at, settings: .init(starts: starts, rngSeed: rngSeed))
             let minima = result.points.filter { $0.label == .spuriousMinimum && $0.isotropy == partition }
             var used: [String: Int] = [:]
@@ -33,9 +46,10 @@ public enum Catalog {
                 let base = "\(partition) " + flipName(partition, point.x)
                 used[base, default: 0] += 1
                 let name = used[base, default: 1] == 1 ? base : "\(base) #\(used[base, default: 1])"
-                families.append(Family(
-                    name: name, partition: partition, seed: point.x.map { "\($0)" },
-                    seedD: at == at.rounded() && abs(at) < 1e15 ? String(Int(at)) : "\(at)"))
+                let family = Family(
+                    name: name, partition: partition, seed: point.x.map { DecimalLiteral(exactly: $0) },
+                    seedD: DecimalLiteral(exactly: at))
+                families.append(Discovery(family: family, problem: problem))
             }
         }
         return families

@@ -2,75 +2,60 @@ import Continuation
 import LossModel
 import MultiPrecision
 
-/// How far and how to follow a family.
-public struct FollowOptions: Sendable {
-    /// Follow towards smaller d down to this d (nil: as far as the family's spectrum is defined).
-    public var lower: Double?
-    /// Follow towards larger d up to this d (nil: do not follow upwards).
-    public var upper: Double?
-    public var maxSteps: Int
-    /// Largest arclength step.
-    public var maxStep: Double
-
-    public init(lower: Double?, upper: Double?, maxSteps: Int = 2000, maxStep: Double = 0.25) {
-        self.lower = lower
-        self.upper = upper
-        self.maxSteps = maxSteps
-        self.maxStep = maxStep
-    }
-}
-
 /// Why a family could not be followed at all.
 public struct FollowError: Error, CustomStringConvertible {
     public let description: String
 }
 
 extension Family {
-    /// The lowest d above which the family's whole spectrum is defined (DESIGN.md section 3:
-    /// refined blocks need size at least 1), found by bisection below the seed's d.
-    public func lowestD(problem: FamilyProblem, seedD: Double) -> Double {
+    /// The lowest d above which the family's whole spectrum is defined (docs/design.md
+    /// section 3: refined blocks need size at least 1), found by bisection below the seed's d.
+    public func lowestD(problem: FamilyProblem, seedD: Double, bisections: Int = 60) -> Double {
         var low = partition.lowestD
         var high = seedD
         guard !problem.isAdmissible(parameter: low) else { return low }
-        for _ in 0..<60 {
+        for _ in 0..<bisections {
             let middle = (low + high) / 2
             if problem.isAdmissible(parameter: middle) { high = middle } else { low = middle }
         }
         return high
     }
 
-    /// Follows the family from its seed down to `options.lower` and up to `options.upper` by
+    /// Follows the family from its seed down to `settings.lower` and up to `settings.upper` by
     /// pseudo-arclength continuation in Double, with the spectrum at every accepted point.
-    /// `progress` is told (d, points so far) after each accepted point.
-    public func follow(_ options: FollowOptions, progress: (Double, Int) -> Void = { _, _ in }) throws -> FamilyTrace {
-        let problem = FamilyProblem(partition)
-        let seedD = try Double(parsing: seedD, precision: 53)
-        let seedX = try seed.map { try Double(parsing: $0, precision: 53) }
+    /// `problem` is the family's problem, built once (``FamilyProblem``); `progress` is told
+    /// (d, points so far) after each accepted point.
+    public func follow(
+        _ settings: FollowSettings, problem: FamilyProblem? = nil, progress: (Double, Int) -> Void = { _, _ in }
+    ) throws -> FamilyTrace {
+        let problem = problem ?? FamilyProblem(partition)
+        let seedD = self.seedD.double
+        let seedX = seed.map(\.double)
         guard seedX.count == problem.dimension else {
             throw ModelError.wrongNumberOfValues(expected: problem.model.loss.space.names, got: seedX.count)
         }
         try partition.validate(d: seedD)
-        let floor = lowestD(problem: problem, seedD: seedD)
+        let floor = lowestD(problem: problem, seedD: seedD, bisections: settings.boundaryBisections)
         guard problem.isAdmissible(parameter: seedD) else {
             throw FollowError(description: "the seed's d = \(seedD) is outside the range where the spectrum of \(partition) is defined (d > \(format(floor)))")
         }
-        if let lower = options.lower, lower < floor {
+        if let lower = settings.lower, lower < floor {
             throw FollowError(description: "d = \(format(lower)) is below \(format(floor)), under which some isotypic part of \(partition) is not defined; choose d above \(format(floor))")
         }
-        // Stop a hair above the bound, where every part is still defined.
-        let lower = options.lower ?? (floor + 1e-9 * Swift.max(1, abs(floor)))
+        let lower = settings.lower ?? (floor + settings.boundaryMargin * Swift.max(1, abs(floor)))
         let engine = PseudoArclength(problem: problem)
         var branches: [ContinuationResult?] = [nil, nil]
         var count = 0
-        for (branch, target) in [(0, lower), (1, options.upper)] {
+        for (branch, target) in [(0, lower), (1, settings.upper)] {
             guard let target, branch == 0 ? target < seedD : target > seedD else { continue }
-            let settings = ContinuationSettings(
-                ds: 0.05, dsMin: 1e-7, dsMax: options.maxStep, maxSteps: options.maxSteps,
-                lambdaMin: branch == 0 ? target : seedD - 1, lambdaMax: branch == 0 ? seedD + 1 : target,
-                newtonTolerance: 1e-11, newtonMaxIterations: 10,
-                direction: branch == 0 ? .decreasing : .increasing, touchThreshold: 1e-4)
+            let continuation = ContinuationSettings(
+                ds: settings.initialStep, dsMin: settings.minimumStep, dsMax: settings.maxStep, maxSteps: settings.maxSteps,
+                lambdaMin: branch == 0 ? target : seedD - settings.overshoot,
+                lambdaMax: branch == 0 ? seedD + settings.overshoot : target,
+                newtonTolerance: settings.newtonTolerance, newtonMaxIterations: settings.newtonMaxIterations,
+                direction: branch == 0 ? .decreasing : .increasing, touchThreshold: settings.touchThreshold)
             do {
-                let result = try engine.run(from: seedX, parameter: seedD, settings: settings) { point in
+                let result = try engine.run(from: seedX, parameter: seedD, settings: continuation) { point in
                     count += 1
                     progress(point.parameter, count)
                 }
@@ -79,7 +64,7 @@ extension Family {
                 throw FollowError(description: "could not start from the seed: \(error)")
             }
         }
-        return try FamilyTrace(family: self, problem: problem, branches: branches)
+        return try FamilyTrace(family: self, problem: problem, branches: branches, degeneracy: settings.degeneracy)
     }
 
     private func format(_ d: Double) -> String { d.formatted(significantDigits: 6) }
@@ -88,23 +73,25 @@ extension Family {
 extension FamilyTrace {
     /// Joins the two sweeps into one trace ordered by d along the family (the lower branch
     /// reversed), and summarizes the spectrum at every point.
-    init(family: Family, problem: FamilyProblem, branches: [ContinuationResult?]) throws {
+    init(family: Family, problem: FamilyProblem, branches: [ContinuationResult?], degeneracy: Double) throws {
         let lowerPoints = Array((branches[0]?.points ?? []).reversed())
         let upperPoints = branches[1]?.points ?? []
         // The seed appears in both sweeps: keep it once.
         let joined = lowerPoints.map { ($0, -1.0) } + upperPoints.dropFirst(lowerPoints.isEmpty ? 0 : 1).map { ($0, 1.0) }
         var points: [FamilyPoint] = []
         let model = problem.model
+        let owners = problem.testFunctionParts.map(\.part)
+        let multiplicities = owners.map { model.multiplicity(ofPart: model.index(of: $0) ?? 0) }
+        let partIDs = problem.parts.map { model.partIDs[$0] }
         for (step, (point, sign)) in joined.enumerated() {
             // The test functions are the whole spectrum: index and minima come from them.
             let values = point.testFunctionValues
-            let owners = problem.testFunctionParts.map(\.part)
-            let loss = try model.loss.evaluate(point.x, d: point.parameter, order: .value).value
+            let loss = try model.loss.value(at: point.x, d: point.parameter)
             let smallest = values.min() ?? .nan
-            let index = zip(values, owners).filter { $0.0 < 0 }
-                .reduce(0.0) { $0 + model.multiplicity(ofPart: $1.1).value(at: point.parameter) }
-            let minima = problem.parts.map { part in zip(values, owners).filter { $0.1 == part }.map(\.0).min() ?? .nan }
-            let stability: Stability = abs(smallest) <= 1e-8 ? .degenerate : (index > 0 ? .saddle : .minimum)
+            let index = zip(values, multiplicities).filter { $0.0 < 0 }
+                .reduce(0.0) { $0 + $1.1.value(at: point.parameter) }
+            let minima = partIDs.map { part in zip(values, owners).filter { $0.1 == part }.map(\.0).min() ?? .nan }
+            let stability: Stability = abs(smallest) <= degeneracy ? .degenerate : (index > 0 ? .saddle : .minimum)
             points.append(FamilyPoint(
                 step: step, arclength: sign * point.arclength, d: point.parameter, x: point.x, loss: loss,
                 minEigenvalue: smallest, index: index, stability: stability,
@@ -124,27 +111,9 @@ extension FamilyTrace {
         }
         events.sort { $0.points.lowerBound < $1.points.lowerBound }
         self.init(
-            family: family, names: problem.model.loss.space.names, partNames: problem.model.partNames,
-            points: points, events: events,
-            lowerStop: branches[0].map { FamilyTrace.describe($0.stopReason) },
-            upperStop: branches[1].map { FamilyTrace.describe($0.stopReason) },
+            family: family, problem: problem, points: points, events: events,
+            lowerStop: branches[0].map { FamilyStop($0.stopReason) },
+            upperStop: branches[1].map { FamilyStop($0.stopReason) },
             branches: branches)
-    }
-}
-
-extension FamilyTrace {
-    /// Why a branch stopped, in the words of the problem rather than of the engine.
-    static func describe(_ reason: StopReason) -> String {
-        func d(_ value: Double) -> String { value.formatted(significantDigits: 8) }
-        switch reason {
-        case let .parameterRangeLeft(bound):
-            return "reached d = \(d(bound))"
-        case let .notAdmissible(parameter):
-            return "reached the end of the range where every isotypic part is defined (near d = \(d(parameter)))"
-        case let .evaluationFailed(parameter, error):
-            return "stopped near d = \(d(parameter)): \(error)"
-        default:
-            return "stopped: \(reason)"
-        }
     }
 }

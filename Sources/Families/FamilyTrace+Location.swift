@@ -4,127 +4,88 @@ import MultiPrecision
 
 extension FamilyTrace {
     /// Locates a fold or transition to `digits` proved digits: the event is located by the
-    /// continuation engine at two precisions (the second twice the first) and only agreeing
-    /// digits are kept; for a transition the crossing eigenvalue must also have opposite signs
-    /// one unit of the last digit below and above the printed d, or a digit is dropped.
-    public func locate(_ located: FamilyEvent, digits: Int) throws -> LocatedFamilyEvent {
-        guard let result = branches[located.branch] else { throw FollowError(description: "event without a sweep") }
-        let problem = FamilyProblem(family.partition)
+    /// continuation engine at two precisions (``PrecisionPolicy/location(digits:)`` and twice
+    /// that) and only agreeing digits are kept; for a transition the crossing eigenvalue must
+    /// also have opposite signs one unit of the last digit below and above the printed d, or a
+    /// digit is dropped (docs/design.md section 6).
+    public func locate(_ located: FamilyEvent, digits: Int, settings: LocationSettings = LocationSettings()) throws -> LocatedFamilyEvent {
+        let (result, engine, watched, part, crossing) = try locator(for: located)
         let model = problem.model
-        let event = located.event
-        let (engine, watched): (PseudoArclength<FamilyProblem>, ContinuationEvent)
-        let part: Int?
-        var crossing = 0
-        switch event.kind {
-        case .fold:
-            (engine, watched, part) = (PseudoArclength(problem: problem), event, nil)
-        case let .testFunction(index):
-            let (whole, rank) = problem.testFunctionParts[index]
-            let focused = problem.watching(part: whole)
-            (engine, watched, part) = (PseudoArclength(problem: focused), ContinuationEvent(kind: .testFunction(index: rank), name: event.name, bracket: event.bracket), whole)
-            crossing = rank
-        case .touch:
-            throw FollowError(description: "a touch is flagged, not located")
-        }
-        let working = bits(forDecimalDigits: digits + 5) + 64
-        let low: LocatedEvent<BigFloat> = try engine.locate(event: watched, in: result, precision: working, digits: digits)
-        let high: LocatedEvent<BigFloat> = try engine.locate(event: watched, in: result, precision: 2 * working, digits: digits)
+        let working = PrecisionPolicy.location(digits: digits)
+        let low: LocatedEvent<BigFloat> = try engine.locate(event: watched, in: result, precision: working, digits: digits, settings: settings)
+        let high: LocatedEvent<BigFloat> = try engine.locate(
+            event: watched, in: result, precision: PrecisionPolicy.check(working), digits: digits, settings: settings)
 
-        var dText = low.parameter.agreeingDigits(with: high.parameter, upTo: digits)
-        var verified = dText != nil
-        var below: (index: Double, value: BigFloat)?
-        var above: (index: Double, value: BigFloat)?
+        var d = ProvedValue(low.parameter, check: high.parameter, upTo: digits)
+        var verified = d.isDetermined
+        var signCheck: LocatedFamilyEvent.SignCheck?
         if let part {
             // Shorten d until the crossing eigenvalue changes sign across one unit of its last digit.
-            while let text = dText {
-                let unit = try DecimalUnit(text).value(precision: high.precision)
-                let centre = try BigFloat(parsing: text, precision: high.precision)
+            while let unit = d.unitInLastDigit(precision: high.precision), let centre = d.rounded(precision: high.precision) {
                 let sides = try [centre - unit, centre + unit].map { d in
                     let point = try model.loss.criticalPoint(from: high.x, d: d)
                     let spectrum = try model.spectrum(at: point.x, d: d)
-                    let value = try model.sortedEigenvalues(at: point.x, d: d, parts: [part])[crossing]
+                    let value = try model.sortedEigenvalues(at: point.x, d: d, parts: model.index(of: part).map { [$0] } ?? [])[crossing]
                     return (index: spectrum.index, value: value)
                 }
                 if sides[0].value.signum * sides[1].value.signum < 0 {
-                    (below, above) = (sides[0], sides[1])
+                    signCheck = .init(
+                        indexBelow: sides[0].index, indexAbove: sides[1].index,
+                        eigenvalueBelow: sides[0].value, eigenvalueAbove: sides[1].value)
                     break
                 }
                 verified = false
-                dText = text.droppingLastDigit()
+                d = d.droppingLastDigit()
             }
         }
         let pointLow = try model.loss.criticalPoint(from: low.x, d: low.parameter)
         let pointHigh = try model.loss.criticalPoint(from: high.x, d: high.parameter)
-        let names = model.loss.space.names
         let dValue = high.parameter.doubleValue
-        let irrep = part.map { model.partNames[$0] } ?? "trivial"
-        let multiplicity = part.map { model.multiplicity(ofPart: $0) } ?? CountPolynomial(1)
-        let direction: String
-        if let below, let above {
-            direction = FamilyTrace.direction(below: below.index, above: above.index)
-        } else {
+        let owner = part ?? .trivial
+        let multiplicity = part.flatMap { model.index(of: $0) }.map { model.multiplicity(ofPart: $0) } ?? CountPolynomial(1)
+        var foldSide: LocatedFamilyEvent.FoldSide?
+        if part == nil {
             let sideDs = [points[located.points.lowerBound].d, points[located.points.upperBound].d]
-            direction = sideDs.allSatisfy { $0 < dValue } ? "fold: the family turns back towards smaller d"
-                : "fold: the family turns back towards larger d"
+            foldSide = sideDs.allSatisfy { $0 < dValue } ? .smallerD : .largerD
         }
         return LocatedFamilyEvent(
-            family: family.name, partition: family.partition, kind: part == nil ? .fold : .transition,
-            d: dText ?? "undetermined", digits: dText.map(DecimalUnit.significantDigits) ?? 0,
-            k: family.partition.k.value(at: dValue),
-            loss: pointLow.loss.agreeingDigits(with: pointHigh.loss, upTo: digits) ?? "undetermined",
-            coordinates: zip(names, zip(pointLow.x, pointHigh.x)).map {
-                ($0, $1.0.agreeingDigits(with: $1.1, upTo: digits) ?? "undetermined")
-            },
-            irrep: irrep, multiplicity: multiplicity, multiplicityValue: multiplicity.value(at: dValue),
-            indexBelow: below?.index, indexAbove: above?.index,
-            eigenvalueBelow: below?.value.formatted(significantDigits: 3),
-            eigenvalueAbove: above?.value.formatted(significantDigits: 3),
-            direction: direction, verified: verified && dText != nil, approximateD: dValue)
+            family: family.name, partition: family.partition, kind: part == nil ? .fold : .transition, sweepEvent: located,
+            d: d, loss: ProvedValue(pointLow.loss, check: pointHigh.loss, upTo: digits), names: model.loss.space.names,
+            coordinates: zip(pointLow.x, pointHigh.x).map { ProvedValue($0, check: $1, upTo: digits) },
+            part: owner, irrep: part.map { model.name(of: $0) } ?? "trivial", multiplicity: multiplicity,
+            multiplicityValue: multiplicity.value(at: dValue), signCheck: signCheck, foldSide: foldSide,
+            verified: verified && d.isDetermined, location: high)
     }
 
-    /// "saddle -> minimum" and the like, as d increases through the event.
-    static func direction(below: Double, above: Double) -> String {
-        func name(_ index: Double) -> String {
-            index == 0 ? "minimum" : "saddle (index \(index.formatted(significantDigits: 6)))"
+    /// `event` located again to `digits` digits, starting from its location (at the precision
+    /// ``PrecisionPolicy/location(digits:)`` gives), not from the sweep: what a certificate
+    /// needs when it asks for more digits than were printed.
+    public func relocate(
+        _ event: LocatedFamilyEvent, digits: Int, settings: LocationSettings = LocationSettings()
+    ) throws -> LocatedEvent<BigFloat> {
+        let (result, engine, _, _, _) = try locator(for: event.sweepEvent)
+        return try engine.relocate(
+            event.location, in: result, precision: PrecisionPolicy.location(digits: digits), digits: digits, settings: settings)
+    }
+
+    /// The sweep that saw `located`, and an engine watching only what changes sign there: the
+    /// parametrization (a fold) or the eigenvalues of the crossing part (a transition), with that
+    /// part and the rank of the crossing eigenvalue within it.
+    private func locator(for located: FamilyEvent) throws -> (
+        result: ContinuationResult, engine: PseudoArclength<FamilyProblem>, watched: ContinuationEvent,
+        part: IsotypicPartID?, rank: Int
+    ) {
+        guard let result = branches[located.branch] else { throw FollowError(description: "event without a sweep") }
+        let event = located.event
+        switch event.kind {
+        case .fold:
+            return (result, PseudoArclength(problem: problem), event, nil, 0)
+        case let .testFunction(index):
+            let (whole, rank) = problem.testFunctionParts[index]
+            let watched = ContinuationEvent(kind: .testFunction(index: rank), name: event.name, bracket: event.bracket)
+            return (result, PseudoArclength(problem: problem.watching(part: whole)), watched, whole, rank)
+        case .touch:
+            throw FollowError(description: "a touch is flagged, not located")
         }
-        return "\(name(below)) -> \(name(above))"
-    }
-}
-
-/// One unit in the last digit of a decimal text such as "5.4321" (1e-4) or "1.2e-30" (1e-31).
-struct DecimalUnit {
-    /// The unit is 10^exponent.
-    let exponent: Int
-
-    init(_ text: String) throws {
-        let body = text.hasPrefix("-") ? String(text.dropFirst()) : text
-        let parts = body.split(separator: "e", maxSplits: 1)
-        let mantissa = String(parts.first ?? "")
-        let shift = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-        let fraction = mantissa.split(separator: ".", maxSplits: 1)
-        let decimals = fraction.count > 1 ? fraction[1].count : 0
-        exponent = shift - decimals
-    }
-
-    func value(precision: Int) throws -> BigFloat {
-        try BigFloat(parsing: "1e\(exponent)", precision: precision)
-    }
-
-    /// Significant digits of a decimal text.
-    static func significantDigits(_ text: String) -> Int {
-        let mantissa = text.split(separator: "e").first.map(String.init) ?? text
-        let digits = mantissa.filter(\.isNumber)
-        return digits.drop { $0 == "0" }.count
-    }
-}
-
-extension String {
-    /// The same number with one significant digit fewer, correctly rounded ("5.4326" -> "5.433").
-    func droppingLastDigit() -> String? {
-        let count = DecimalUnit.significantDigits(self)
-        guard count > 1, let value = try? BigFloat(parsing: self, precision: bits(forDecimalDigits: count) + 16) else {
-            return nil
-        }
-        return value.formatted(significantDigits: count - 1)
     }
 }

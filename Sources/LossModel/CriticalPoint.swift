@@ -31,13 +31,13 @@ extension ReducedLoss {
         var x = seed.map { $0.rounded(toPrecision: precision) }
         var converging = false
         for iteration in 1...maxIterations {
-            let evaluation: LossEvaluation<S>
+            let evaluation: LossHessian<S>
             do {
-                evaluation = try evaluate(x, d: d, order: .hessian)
+                evaluation = try hessian(at: x, d: d)
             } catch ModelError.singular(let what) {
                 // A singular point can still be critical (the global minimum is): say so by
                 // returning it when its gradient vanishes, and let the spectrum report it.
-                let first = try evaluate(x, d: d, order: .gradient)
+                let first = try gradient(at: x, d: d)
                 let norm = first.gradient.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
                 if norm <= tolerance * S(1 << 4) {
                     return CriticalPoint(x: x, d: d, loss: first.value, gradientNorm: norm, iterations: iteration - 1)
@@ -48,10 +48,9 @@ extension ReducedLoss {
             if converging || gradientNorm <= tolerance * S(1 << 4) {
                 return CriticalPoint(x: x, d: d, loss: evaluation.value, gradientNorm: gradientNorm, iterations: iteration - 1)
             }
-            guard let hessian = evaluation.hessian else { break }
             let step: [S]
             do {
-                step = try solveLinearSystem(hessian, evaluation.gradient)
+                step = try solveLinearSystem(evaluation.hessian, evaluation.gradient)
             } catch {
                 throw ModelError.notConverged("Newton's method met a singular Hessian at iteration \(iteration) (gradient norm \(gradientNorm.formatted(significantDigits: 3))): the seed is near a degenerate point; try another seed")
             }
@@ -61,8 +60,8 @@ extension ReducedLoss {
             x = zip(x, step).map { $0 - $1 }
             converging = stepNorm <= tolerance * scale
         }
-        let gradient = (try? evaluate(x, d: d, order: .gradient).gradient) ?? []
-        let norm = gradient.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
+        let last = (try? gradient(at: x, d: d).gradient) ?? []
+        let norm = last.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
         throw ModelError.notConverged("Newton's method did not converge from the seed in \(maxIterations) iterations (gradient norm \(norm.formatted(significantDigits: 3)) at the last point): give a seed closer to a critical point")
     }
 }
@@ -71,12 +70,12 @@ extension ReducedLoss {
     /// The critical point near a seed typed by a user: checks the number of values and that
     /// the partition is valid at d, then runs Newton in Double (cheap, and it decides whether
     /// the seed is any good before any high-precision work).
-    public func criticalPoint(seed: [String], d: String) throws -> CriticalPoint<Double> {
+    public func criticalPoint(seed: [DecimalLiteral], d: DecimalLiteral) throws -> CriticalPoint<Double> {
         guard seed.count == space.dimension else {
             throw ModelError.wrongNumberOfValues(expected: space.names, got: seed.count)
         }
-        let dValue = try Double(parsing: d, precision: 53)
+        let dValue = d.double
         try space.partition.validate(d: dValue)
-        return try criticalPoint(from: try seed.map { try Double(parsing: $0, precision: 53) }, d: dValue)
+        return try criticalPoint(from: seed.map(\.double), d: dValue)
     }
 }

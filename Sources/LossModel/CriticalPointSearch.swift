@@ -93,6 +93,11 @@ public struct CriticalPointSearch: Sendable {
         model = SpectrumModel(partition)
     }
 
+    /// A search on an existing model (built once per partition and shared with its families).
+    public init(model: SpectrumModel) {
+        self.model = model
+    }
+
     public var partition: Partition { model.loss.space.partition }
 
     /// The box the starts are drawn from, one range per variable.
@@ -196,11 +201,11 @@ public struct CriticalPointSearch: Sendable {
     /// integer point near (a continuum of global minima, where a teacher neuron is split
     /// between student rows): singular points, counted and not reported.
     func candidate(at x: [Double], d: Double) -> (x: [Double], loss: Double, isGlobalMinimum: Bool)? {
-        guard let loss = try? model.loss.evaluate(x, d: d, order: .value).value else { return nil }
+        guard let loss = try? model.loss.value(at: x, d: d) else { return nil }
         guard loss <= CriticalPointSearch.zeroLoss else { return (x, loss, false) }
         let snapped = x.map { $0.rounded() + 0 }  // + 0 turns -0 into 0
         guard zip(x, snapped).allSatisfy({ abs($0 - $1) <= 1e-6 }),
-              let zero = try? model.loss.evaluate(snapped, d: d, order: .value).value,
+              let zero = try? model.loss.value(at: snapped, d: d),
               abs(zero) <= CriticalPointSearch.zeroLoss
         else { return nil }
         return (snapped, 0, true)

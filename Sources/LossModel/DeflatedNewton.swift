@@ -47,7 +47,7 @@ extension ReducedLoss {
     /// Convergence is judged by the plain Newton step -H^-1 grad L, whatever step is taken, so
     /// that it means "a root of the gradient is this close". When an iterate lies within
     /// rounding of a singular point (a row parallel to a teacher column or to another row:
-    /// no Hessian there, see ``evaluate(_:d:order:includingD:)``) the last Hessian is reused
+    /// no Hessian there, see ``hessian(at:d:includingD:)``) the last Hessian is reused
     /// for the step: the global minimum W = I is such a point and is approached this way.
     @_specialize(where S == Double)
     public func newton<S: Scalar>(
@@ -66,14 +66,13 @@ extension ReducedLoss {
             let gradient: [S]
             let hessian: Matrix<S>
             do {
-                let evaluation = try evaluate(x, d: d, order: .hessian)
-                guard let h = evaluation.hessian else { return .diverged("no Hessian") }
+                let evaluation = try self.hessian(at: x, d: d)
                 gradient = evaluation.gradient
-                hessian = h
-                lastHessian = h
+                hessian = evaluation.hessian
+                lastHessian = evaluation.hessian
             } catch ModelError.singular(let what) {
                 guard let frozen = lastHessian,
-                      let first = try? evaluate(x, d: d, order: .gradient)
+                      let first = try? self.gradient(at: x, d: d)
                 else { return .singular(what) }
                 gradient = first.gradient
                 hessian = frozen

@@ -27,6 +27,7 @@ struct IsotypicPart: Sendable {
         let parent: [Int]
     }
 
+    let id: IsotypicPartID
     let name: String
     let multiplicity: CountPolynomial
     /// Index of the refined fixed space in ``SpectrumModel``'s list (parts share them).

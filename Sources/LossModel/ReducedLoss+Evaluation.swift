@@ -1,16 +1,46 @@
 import LinearAlgebra
 import MultiPrecision
 
-/// The loss with its exact gradient and Hessian at one point.
-public struct LossEvaluation<S: Scalar>: Sendable {
+/// The loss with its exact gradient at one point.
+public struct LossGradient<S: Scalar>: Sendable {
     public let value: S
-    /// Partial derivatives in the fixed-space variables, then in d when asked for.
+    /// Partial derivatives in the fixed-space variables.
     public let gradient: [S]
-    /// Second derivatives in the same order, when asked for.
-    public let hessian: Matrix<S>?
+}
+
+/// The loss with its exact gradient and Hessian at one point.
+public struct LossHessian<S: Scalar>: Sendable {
+    public let value: S
+    /// Partial derivatives in the fixed-space variables, then in d when d was included.
+    public let gradient: [S]
+    /// Second derivatives in the same order.
+    public let hessian: Matrix<S>
 }
 
 extension ReducedLoss {
+    /// The loss at `x` and `d`.
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
+    public func value<S: Scalar>(at x: [S], d: S) throws -> S {
+        try evaluate(x, d: d, order: .value, includingD: false).value
+    }
+
+    /// The loss and its exact gradient in the fixed-space variables.
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
+    public func gradient<S: Scalar>(at x: [S], d: S) throws -> LossGradient<S> {
+        let sum = try evaluate(x, d: d, order: .gradient, includingD: false)
+        return LossGradient(value: sum.value, gradient: sum.gradient)
+    }
+
+    /// The loss with its exact gradient and Hessian; with `includingD` in (x, d), d last.
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
+    public func hessian<S: Scalar>(at x: [S], d: S, includingD: Bool = false) throws -> LossHessian<S> {
+        let sum = try evaluate(x, d: d, order: .hessian, includingD: includingD)
+        return LossHessian(value: sum.value, gradient: sum.gradient, hessian: sum.hessianMatrix)
+    }
+
     /// Evaluates the reduced loss at `x` and `d` with derivatives up to `order`; with
     /// `includingD` the derivatives are taken in (x, d), d last. Derivatives are exact: the
     /// chain rule through the closed-form partials of ``ReluKernel``, no differencing.
@@ -19,9 +49,9 @@ extension ReducedLoss {
     /// a zero row (gradient), two parallel rows or a row parallel to a teacher column (Hessian).
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
-    public func evaluate<S: Scalar>(
-        _ x: [S], d: S, order: DerivativeOrder = .hessian, includingD: Bool = false
-    ) throws -> LossEvaluation<S> {
+    func evaluate<S: Scalar>(
+        _ x: [S], d: S, order: DerivativeOrder, includingD: Bool
+    ) throws -> JetAccumulator<S> {
         guard x.count == space.dimension else {
             throw ModelError.wrongNumberOfValues(expected: space.names, got: x.count)
         }
@@ -81,7 +111,7 @@ extension ReducedLoss {
                 }
             }
         }
-        return sum.result()
+        return sum
     }
 }
 
@@ -128,13 +158,10 @@ struct JetAccumulator<S: Scalar> {
         }
     }
 
-    func result() -> LossEvaluation<S> {
-        var matrix: Matrix<S>?
-        if order >= .hessian {
-            var m = Matrix(rows: dimension, columns: dimension, repeating: value)
-            m.elements = hessian
-            matrix = m
-        }
-        return LossEvaluation(value: value, gradient: gradient, hessian: matrix)
+    /// The Hessian as a matrix (accumulated at order `.hessian`).
+    var hessianMatrix: Matrix<S> {
+        var m = Matrix(rows: dimension, columns: dimension, repeating: value)
+        m.elements = hessian
+        return m
     }
 }

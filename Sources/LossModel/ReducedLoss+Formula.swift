@@ -1,6 +1,6 @@
 extension ReducedLoss {
     /// The closed form of the loss, of its gradient or of its Hessian in the fixed-space
-    /// variables, for any real d, built from the same parts that ``evaluate(_:d:order:includingD:)``
+    /// variables, for any real d, built from the same parts that ``hessian(at:d:includingD:)``
     /// computes with:
     ///
     ///     L = quadratic(x; d) + teacherOverPi(d)/pi + sum_t w_t(d) g(A_t, B_t, p_t)

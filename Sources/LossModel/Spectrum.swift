@@ -4,6 +4,7 @@ import MultiPrecision
 /// One distinct eigenvalue of the full Hessian, with the isotypic part it belongs to.
 public struct SpectrumEigenvalue<S: Scalar>: Sendable {
     public let value: S
+    public let part: IsotypicPartID
     /// E.g. "trivial", "standard of S_{d-1}", "(d-3,2) of S_{d-1}".
     public let irrep: String
     public let multiplicity: CountPolynomial
@@ -21,6 +22,7 @@ public struct IsotypicPartStatus: Sendable {
         case undefined(String)
     }
 
+    public let part: IsotypicPartID
     public let irrep: String
     public let multiplicity: CountPolynomial
     public let multiplicityValue: Double
@@ -71,9 +73,7 @@ extension SpectrumModel {
         func hessian(_ index: Int) throws -> Matrix<S> {
             if let known = hessians[index] { return known }
             let space = refined[index]
-            guard let h = try space.loss.evaluate(space.baseParent.map { x[$0] }, d: d, order: .hessian).hessian else {
-                throw ModelError.undefinedPart("no Hessian for \(space.loss.space.partition)")
-            }
+            let h = try space.loss.hessian(at: space.baseParent.map { x[$0] }, d: d).hessian
             hessians[index] = h
             return h
         }
@@ -88,13 +88,13 @@ extension SpectrumModel {
                         fine: refined[part.refined].loss.space, hessian: try hessian(part.refined), d: d)
                     state = values.isEmpty ? .absent : .present(eigenvalues: values.count)
                     eigenvalues += values.map {
-                        SpectrumEigenvalue(value: $0, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m)
+                        SpectrumEigenvalue(value: $0, part: part.id, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m)
                     }
                 } catch let error as IsotypicPart.Undefined {
                     state = .undefined(error.reason)
                 }
             }
-            statuses.append(IsotypicPartStatus(irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m, state: state))
+            statuses.append(IsotypicPartStatus(part: part.id, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m, state: state))
         }
         eigenvalues.sort { $0.value < $1.value }
         return Spectrum(eigenvalues: eigenvalues, parts: statuses)

@@ -105,9 +105,6 @@ extension SpectrumModel {
     /// the base point `x` embedded in it.
     public func refinedHessian<S: Scalar>(_ index: Int, at x: [S], d: S) throws -> Matrix<S> {
         let space = refined[index]
-        guard let h = try space.loss.evaluate(space.baseParent.map { x[$0] }, d: d, order: .hessian).hessian else {
-            throw ModelError.undefinedPart("no Hessian for \(space.loss.space.partition)")
-        }
-        return h
+        return try space.loss.hessian(at: space.baseParent.map { x[$0] }, d: d).hessian
     }
 }

@@ -7,6 +7,8 @@ public struct SpectrumModel: Sendable {
     public let loss: ReducedLoss
     let refined: [IsotypicPart.Refined]
     let parts: [IsotypicPart]
+    /// The position of each part in ``parts``.
+    let partIndex: [IsotypicPartID: Int]
 
     public init(_ partition: Partition) {
         let space = FixedSpace(partition)
@@ -19,7 +21,7 @@ public struct SpectrumModel: Sendable {
 
         var refined = [IsotypicPart.Refined(loss: loss, baseParent: Array(0..<space.dimension))]
         var parts = [IsotypicPart(
-            name: "trivial", multiplicity: CountPolynomial(1), refined: 0,
+            id: .trivial, name: "trivial", multiplicity: CountPolynomial(1), refined: 0,
             subspaces: [], sharedSpace: nil, selection: .all)]
         func register(_ fine: FixedSpace, _ parent: [Int]) -> Int {
             refined.append(IsotypicPart.Refined(loss: ReducedLoss(fine), baseParent: parent))
@@ -39,7 +41,7 @@ public struct SpectrumModel: Sendable {
             let (f1, parent1) = refine(r1)
             standard[a] = (r1, f1)
             parts.append(IsotypicPart(
-                name: "standard of \(names[a, default: ""])", multiplicity: .product(n - 1),
+                id: .standard(block: a), name: "standard of \(names[a, default: ""])", multiplicity: .product(n - 1),
                 refined: register(f1, parent1),
                 subspaces: [.init(space: space, parent: parent1)], sharedSpace: nil, selection: .complement))
 
@@ -60,7 +62,7 @@ public struct SpectrumModel: Sendable {
             for (multiplicity, isEven, label) in [(even, true, "\(n - 2),2"), (odd, false, "\(n - 2),1,1")]
             where multiplicity.canBePositive {
                 parts.append(IsotypicPart(
-                    name: "(\(label)) of \(names[a, default: ""])", multiplicity: multiplicity, refined: fineIndex,
+                    id: isEven ? .evenPair(block: a) : .oddPair(block: a), name: "(\(label)) of \(names[a, default: ""])", multiplicity: multiplicity, refined: fineIndex,
                     subspaces: copies, sharedSpace: space,
                     selection: .complementWithParity(permutation: swap, even: isEven)))
             }
@@ -75,7 +77,7 @@ public struct SpectrumModel: Sendable {
                 let rab = Refinement.standardPair(partition, a, b)
                 let (fab, parentAB) = refine(rab)
                 parts.append(IsotypicPart(
-                    name: "standard of \(names[a, default: ""]) x standard of \(names[b, default: ""])",
+                    id: .standardProduct(a, b), name: "standard of \(names[a, default: ""]) x standard of \(names[b, default: ""])",
                     multiplicity: .product(blocks[a].size - 1, blocks[b].size - 1),
                     refined: register(fab, parentAB),
                     subspaces: [
@@ -87,6 +89,7 @@ public struct SpectrumModel: Sendable {
         }
         self.refined = refined
         self.parts = parts
+        partIndex = Dictionary(uniqueKeysWithValues: parts.indices.map { (parts[$0].id, $0) })
     }
 
     /// "S_{d-1}" for each block that has a standard part; blocks of equal size are told apart
@@ -120,7 +123,17 @@ extension FixedSpace.Variable {
 
 extension SpectrumModel {
     /// The isotypic parts, in a fixed order.
+    public var partIDs: [IsotypicPartID] { parts.map(\.id) }
+
+    /// The display names of the parts, in the order of ``partIDs``: "trivial", "standard of
+    /// S_{d-1}", "(d-3,2) of S_{d-1}", ...
     public var partNames: [String] { parts.map(\.name) }
+
+    /// The position of a part in ``partIDs`` (nil for a part this partition does not have).
+    public func index(of part: IsotypicPartID) -> Int? { partIndex[part] }
+
+    /// The display name of a part of this partition.
+    public func name(of part: IsotypicPartID) -> String { partIndex[part].map { parts[$0].name } ?? "\(part)" }
 
     /// True when the partition is valid at d and every isotypic part is present (positive
     /// multiplicity) and computable (no refined block below size 1): where a family's spectrum
@@ -143,10 +156,10 @@ extension SpectrumModel {
         let indices = selected ?? Array(parts.indices)
         let spectrum = try spectrum(at: x, d: d, parts: indices)
         return try indices.flatMap { index -> [S] in
-            let name = parts[index].name
-            let values = spectrum.eigenvalues.filter { $0.irrep == name }.map(\.value)
+            let part = parts[index]
+            let values = spectrum.eigenvalues.filter { $0.part == part.id }.map(\.value)
             guard values.count == eigenvalueCount(ofPart: index) else {
-                throw ModelError.undefinedPart("\(name) has \(values.count) eigenvalues at d = \(d.doubleValue), not \(eigenvalueCount(ofPart: index))")
+                throw ModelError.undefinedPart("\(part.name) has \(values.count) eigenvalues at d = \(d.doubleValue), not \(eigenvalueCount(ofPart: index))")
             }
             return values
         }

@@ -34,6 +34,19 @@ extension BigFloat {
         return (negative ? "-" : "") + DecimalLayout.layout(digits: mantissa, exponent: Int(exponent) - 1)
     }
 
+    /// The value correctly rounded to `digits` significant decimal digits, as the binary number
+    /// nearest to that decimal at `precision` bits.
+    public func roundedToSignificantDigits(_ digits: Int, precision: Int) -> BigFloat {
+        // Formatted text is decimal syntax, so it always parses.
+        (try? BigFloat(parsing: formatted(significantDigits: digits), precision: precision)) ?? rounded(toPrecision: precision)
+    }
+
+    /// The power of ten of the last digit when the value is correctly rounded to `digits`
+    /// significant digits: -4 for 5.4321 at 5 digits, -31 for 1.2e-30 at 2.
+    public func lastDigitExponent(significantDigits digits: Int) -> Int {
+        DecimalDigits(formatted(significantDigits: digits)).lastDigitExponent
+    }
+
     public var description: String {
         formatted(significantDigits: Int((Double(precision) * 0.30102999566398120).rounded(.up)) + 1)
     }

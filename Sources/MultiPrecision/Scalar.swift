@@ -87,7 +87,3 @@ extension Scalar {
     public static func maximum(_ a: Self, _ b: Self) -> Self { a < b ? b : a }
 }
 
-/// Bits needed to carry `digits` significant decimal digits: ceil(digits * log2(10)).
-public func bits(forDecimalDigits digits: Int) -> Int {
-    Int((Double(digits) * 3.321928094887362).rounded(.up))
-}

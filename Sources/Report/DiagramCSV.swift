@@ -1,4 +1,5 @@
 import Families
+import Spurious
 
 /// The bifurcation diagram of a family as CSV: one row per accepted point of the sweep and one
 /// per located event, in the order the curve passes them, for plotting in any tool.
@@ -13,19 +14,17 @@ public enum DiagramCSV {
     /// digits, `index` as the index just above d, `stability` as `degenerate` (an eigenvalue is
     /// zero there), and leaves `step`, the eigenvalue columns and the Newton columns empty. Its `s`
     /// is only an estimate: the arclength of the sweep point just before it, since the location
-    /// solves for d, not for arclength. Events of other families are left out.
-    public static func render(_ trace: FamilyTrace, events: [LocatedFamilyEvent]) -> String {
+    /// solves for d, not for arclength.
+    public static func render(_ run: FamilyRun) -> String {
+        let trace = run.trace
         let names = trace.names
         var table = CSVTable(headers:
             ["step", "s", "d", "loss"] + names
             + ["min_eigenvalue", "index", "stability", "event", "newton_iterations", "residual"]
             + trace.partNames.map { "min_eig:\($0)" })
-        let touches = Set(trace.events.compactMap { event -> Int? in
-            guard case .touch = event.event.kind else { return nil }
-            return (event.points.lowerBound + event.points.upperBound) / 2
-        })
+        let touches = Set(trace.events.filter(\.isTouch).map { ($0.points.lowerBound + $0.points.upperBound) / 2 })
         let number = CSVTable.number
-        for entry in DiagramOrder(trace, events: events).entries {
+        for entry in DiagramOrder(run).entries {
             switch entry {
             case let .point(index):
                 let point = trace.points[index]
@@ -36,11 +35,10 @@ public enum DiagramCSV {
                        touches.contains(index) ? "touch" : "", String(point.newtonIterations), number(point.residual)]
                     + trace.partNames.indices.map { point.partMinima.indices.contains($0) ? number(point.partMinima[$0]) : "" })
             case let .event(event, after):
-                let values = Dictionary(event.coordinates.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
                 table.append(
-                    ["", after.map { number(trace.points[$0].arclength) } ?? "", event.d, event.loss]
-                    + names.map { values[$0] ?? "" }
-                    + ["", event.indexAbove.map(number) ?? "", Stability.degenerate.rawValue, event.kind.rawValue, "", ""]
+                    ["", after.map { number(trace.points[$0].arclength) } ?? "", Words.proved(event.d), Words.proved(event.loss)]
+                    + event.coordinates.map(Words.proved)
+                    + ["", event.signCheck.map { number($0.indexAbove) } ?? "", Stability.degenerate.rawValue, event.kind.rawValue, "", ""]
                     + trace.partNames.map { _ in "" })
             }
         }

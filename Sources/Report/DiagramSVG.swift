@@ -1,4 +1,5 @@
 import Families
+import Spurious
 import Foundation
 import MultiPrecision
 
@@ -23,8 +24,8 @@ public enum DiagramQuantity: Sendable, Equatable, CustomStringConvertible {
 /// Every number is written with a fixed number of decimals (two for drawing coordinates), so
 /// the same trace always gives the same bytes and diagrams can be compared with diff.
 public enum DiagramSVG {
-    public static func render(_ trace: FamilyTrace, events: [LocatedFamilyEvent], quantity: DiagramQuantity) -> String {
-        Drawing(trace: trace, events: events, quantity: quantity).svg()
+    public static func render(_ run: FamilyRun, quantity: DiagramQuantity) -> String {
+        Drawing(run: run, quantity: quantity).svg()
     }
 }
 
@@ -52,7 +53,8 @@ private struct Drawing {
     /// Why there is no curve to draw, if there is none.
     let missing: String?
 
-    init(trace: FamilyTrace, events: [LocatedFamilyEvent], quantity: DiagramQuantity) {
+    init(run: FamilyRun, quantity: DiagramQuantity) {
+        let trace = run.trace
         self.trace = trace
         self.quantity = quantity
         func value(of point: FamilyPoint) -> Double? {
@@ -61,11 +63,15 @@ private struct Drawing {
             return point.x[column]
         }
         func value(of event: LocatedFamilyEvent) -> Double? {
-            guard case let .coordinate(name) = quantity else { return Double(event.loss) }
-            return event.coordinates.first { $0.name == name }.flatMap { Double($0.value) }
+            var value = event.loss
+            if case let .coordinate(name) = quantity {
+                guard let column = event.names.firstIndex(of: name) else { return nil }
+                value = event.coordinates[column]
+            }
+            return value.isDetermined ? value.approximate : nil
         }
         var vertices: [Vertex] = []
-        for entry in DiagramOrder(trace, events: events).entries {
+        for entry in DiagramOrder(run).entries {
             switch entry {
             case let .point(index):
                 let point = trace.points[index]
@@ -272,8 +278,8 @@ private struct Drawing {
     /// "d = 5.58551": six significant digits of the proved value (or all of them when fewer
     /// were proved), which is what a reader of a picture can use.
     func label(_ event: LocatedFamilyEvent) -> String {
-        if event.digits > 6, let value = Double(event.d) { return "d = \(value.formatted(significantDigits: 6))" }
-        if event.digits > 0 { return "d = \(event.d)" }
+        if event.digits > 6 { return "d = \(event.d.approximate.formatted(significantDigits: 6))" }
+        if event.digits > 0 { return "d = \(Words.proved(event.d))" }
         return "d ≈ \(event.approximateD.formatted(significantDigits: 6))"
     }
 

@@ -1,112 +1,73 @@
 import LossModel
-import MultiPrecision
+import Spurious
 
-/// A critical point and its Hessian spectrum, with every printed digit proved: the whole
-/// computation (Newton correction and spectrum) runs at two precisions and only the digits
-/// on which both agree are kept (DESIGN.md section 4).
+/// `spurious spectrum` as text and JSON: the critical point, its loss and every eigenvalue of
+/// the full Hessian with its isotypic part and multiplicity, each to its proved digits.
 public struct SpectrumReport: Sendable {
-    public struct Eigenvalue: Sendable {
-        /// Proved digits, or `nil` when not even the sign survives recomputation.
-        public let value: String?
-        public let sign: Int?
-        public let irrep: String
-        public let multiplicity: CountPolynomial
-        public let multiplicityValue: Double
-        /// The value as a `Double`, for ordering and plotting only.
-        public let approximateValue: Double
+    public let result: SpectrumResult
+
+    public init(_ result: SpectrumResult) {
+        self.result = result
     }
 
-    public let partition: Partition
-    public let d: String
-    public let k: Double
-    public let digits: Int
-    public let loss: String
-    public let coordinates: [(name: String, value: String)]
-    /// Max-norm of the gradient at the point computed at the higher precision.
-    public let gradientNorm: String
-    /// Why the point is singular, if it is; then there are no eigenvalues.
-    public let singular: String?
-    public let eigenvalues: [Eigenvalue]
-    public let parts: [IsotypicPartStatus]
-    public let workingBits: Int
-    public let checkBits: Int
-
-    /// Sum of the multiplicities of the negative eigenvalues; `nil` when a sign is not proved
-    /// or a part is undefined at this d.
-    public var index: Double? {
-        guard singular == nil, parts.allSatisfy({ if case .undefined = $0.state { false } else { true } }),
-              eigenvalues.allSatisfy({ $0.sign != nil })
-        else { return nil }
-        return eigenvalues.filter { $0.sign == -1 }.reduce(0) { $0 + $1.multiplicityValue }
-    }
-}
-
-extension SpectrumReport {
-    /// Corrects `seed` to a critical point of the fixed space of `partition` at `d` and
-    /// computes its spectrum with `digits` proved digits.
-    public static func compute(partition: Partition, seed: [String], d dText: String, digits: Int) throws -> SpectrumReport {
-        let model = SpectrumModel(partition)
-        let names = model.loss.space.names
-        let start = try model.loss.criticalPoint(seed: seed, d: dText)
-        let dDouble = start.d
-        let workingBits = bits(forDecimalDigits: digits) + 32
-        let checkBits = 2 * workingBits
-        let runs = try [workingBits, checkBits].map { bits in
-            try Run(model: model, start: start.x, d: try BigFloat(parsing: dText, precision: bits), bits: bits)
+    /// A readable report for a terminal.
+    public func table() -> String {
+        let r = result
+        var out = "partition \(r.partition)   k = \(r.partition.k) = \(JSONValue.number(r.k))   d = \(r.d)\n"
+        out += "digits: \(r.digits) asked; printed digits agree at \(r.workingBits) and \(r.checkBits) bits\n\n"
+        out += "loss           \(Words.proved(r.loss))\n"
+        out += "gradient norm  \(r.gradientNorm.formatted(significantDigits: 2))\n"
+        if let singular = r.singular {
+            out += "singular       yes: \(singular)\n"
+            out += "               (the loss is not twice differentiable here: no spectrum)\n"
+        } else {
+            out += "index          \(r.index.map { JSONValue.number($0) } ?? "undetermined")\n"
         }
-        let (low, high) = (runs[0], runs[1])
-        func proved(_ a: BigFloat, _ b: BigFloat) -> String {
-            a.agreeingDigits(with: b, upTo: digits) ?? "undetermined"
+        var coordinates = TextTable(headers: ["coordinate", "value"])
+        for (name, value) in zip(r.names, r.coordinates) { coordinates.append([name, Words.proved(value)]) }
+        out += "\n" + coordinates.rendered()
+        guard r.singular == nil else { return out }
+        var spectrum = TextTable(headers: ["eigenvalue", "irrep", "multiplicity"])
+        for e in r.eigenvalues {
+            spectrum.append([
+                Words.proved(e.value), e.irrep,
+                e.multiplicity.factors.isEmpty ? "\(e.multiplicity)" : "\(e.multiplicity) = \(JSONValue.number(e.multiplicityValue))",
+            ])
         }
-        var eigenvalues: [Eigenvalue] = []
-        if let lowSpectrum = low.spectrum, let highSpectrum = high.spectrum {
-            for (a, b) in zip(lowSpectrum.eigenvalues.byIrrep(), highSpectrum.eigenvalues.byIrrep()) {
-                let text = a.value.agreeingDigits(with: b.value, upTo: digits)
-                eigenvalues.append(Eigenvalue(
-                    value: text, sign: text == nil ? nil : a.value.signum, irrep: a.irrep,
-                    multiplicity: a.multiplicity, multiplicityValue: a.multiplicityValue,
-                    approximateValue: b.value.doubleValue))
-            }
-            eigenvalues.sort { $0.approximateValue < $1.approximateValue }
-        }
-        return SpectrumReport(
-            partition: partition, d: dText, k: partition.k.value(at: dDouble), digits: digits,
-            loss: proved(low.point.loss, high.point.loss),
-            coordinates: zip(names, zip(low.point.x, high.point.x)).map { ($0, proved($1.0, $1.1)) },
-            gradientNorm: high.point.gradientNorm.formatted(significantDigits: 2),
-            singular: low.singular ?? high.singular, eigenvalues: eigenvalues,
-            parts: low.spectrum?.parts ?? [], workingBits: workingBits, checkBits: checkBits)
-    }
-
-    /// One computation at one precision.
-    struct Run {
-        let point: CriticalPoint<BigFloat>
-        let spectrum: Spectrum<BigFloat>?
-        let singular: String?
-
-        init(model: SpectrumModel, start: [Double], d: BigFloat, bits: Int) throws {
-            point = try model.loss.criticalPoint(from: start.map { BigFloat($0, precision: bits) }, d: d)
-            do {
-                spectrum = try model.spectrum(at: point.x, d: d)
-                singular = nil
-            } catch let ModelError.singular(what) {
-                spectrum = nil
-                singular = what
+        out += "\n" + spectrum.rendered()
+        let notes = r.parts.compactMap { part -> String? in
+            switch part.state {
+            case .present: return nil
+            case .absent: return "  \(part.irrep): absent (multiplicity \(part.multiplicity) = \(JSONValue.number(part.multiplicityValue)))"
+            case let .undefined(reason): return "  \(part.irrep): \(reason)"
             }
         }
+        if !notes.isEmpty { out += "\nparts without eigenvalues at this d:\n" + notes.joined(separator: "\n") + "\n" }
+        return out
     }
-}
 
-extension Array {
-    /// Eigenvalues grouped by irrep (in order of first appearance), ascending within each, so
-    /// that two computations of one spectrum pair up even when close values change order.
-    func byIrrep<S: Scalar>() -> [SpectrumEigenvalue<S>] where Element == SpectrumEigenvalue<S> {
-        var order: [String] = []
-        var groups: [String: [SpectrumEigenvalue<S>]] = [:]
-        for e in self {
-            if groups[e.irrep] == nil { order.append(e.irrep) }
-            groups[e.irrep, default: []].append(e)
-        }
-        return order.flatMap { (groups[$0] ?? []).sorted { $0.value < $1.value } }
+    /// The JSON document of `spurious spectrum --format json`.
+    public func json() -> JSONValue {
+        let r = result
+        return .object([
+            ("partition", .string(r.partition.description)),
+            ("k", .number(r.k)),
+            ("d", .string(r.d.text)),
+            ("digits", .number(Double(r.digits))),
+            ("loss", .string(Words.proved(r.loss))),
+            ("coordinates", .object(zip(r.names, r.coordinates).map { ($0, .string(Words.proved($1))) })),
+            ("gradient_norm", .string(r.gradientNorm.formatted(significantDigits: 2))),
+            ("index", r.index.map { .number($0) } ?? .null),
+            ("singular", .bool(r.singular != nil)),
+            ("singular_reason", r.singular.map { .string($0) } ?? .null),
+            ("eigenvalues", .array(r.eigenvalues.map { e in
+                .object([
+                    ("value", e.value.decimal.map { .string($0) } ?? .null),
+                    ("irrep", .string(e.irrep)),
+                    ("multiplicity", .string(e.multiplicity.description)),
+                    ("multiplicity_value", .number(e.multiplicityValue)),
+                ])
+            })),
+        ])
     }
 }

@@ -1,52 +1,75 @@
+import Certification
 import Families
 import LossModel
 import MultiPrecision
+import Spurious
 
 /// The located folds and saddle/minimum transitions of one or more families, as a terminal
-/// table, CSV or JSON (`spurious transitions --format`). Events are kept in the order given
-/// (family by family, along each family), so that output is reproducible.
+/// table, CSV or JSON (`spurious transitions --format`), with their certificates when they were
+/// asked for. Events are kept in the order given (family by family, along each family), so that
+/// output is reproducible.
 public struct TransitionsReport: Sendable {
-    public let events: [LocatedFamilyEvent]
+    public let events: [FamilyRun.Event]
     /// Lines printed under the table, such as why each family's sweep stopped: without them a
     /// reader cannot tell "no more transitions" from "the sweep ended early".
     public let notes: [String]
 
-    public init(events: [LocatedFamilyEvent], notes: [String] = []) {
+    public init(events: [FamilyRun.Event], notes: [String] = []) {
         self.events = events
         self.notes = notes
     }
 
+    /// The report of a `transitions` run: every event, then one note per family (where it was
+    /// followed, why each direction stopped) and one per fixed space without a minimum.
+    public init(_ result: TransitionsResult) {
+        var notes = result.runs.map(FollowReport.note)
+        if let catalog = result.catalog {
+            for space in result.emptySpaces {
+                notes.append("\(space): no spurious minimum of this isotropy at d = \(Words.plain(catalog.at)) (\(catalog.starts) starts)")
+            }
+        }
+        self.init(events: result.events, notes: notes)
+    }
+
+    private var located: [LocatedFamilyEvent] { events.map(\.located) }
+
+    /// True when the events carry certificates (`--certify`).
+    public var isCertified: Bool { events.contains { $0.certification != nil } }
+
     /// One line per event, then per event its loss and coordinates (one line each, all proved
-    /// digits: shortening them here would print rounded, no longer proved, digits), then the notes.
+    /// digits: shortening them here would print rounded, no longer proved, digits), then the
+    /// notes, then the certificates when there are any.
     public func table() -> String {
         var out: String
-        if events.isEmpty {
+        if located.isEmpty {
             out = "no transitions or folds found\n"
         } else {
             var table = TextTable(
                 headers: ["#", "family", "kind", "d", "irrep", "multiplicity", "direction", "verified"],
                 alignments: [.right, .left, .left, .left, .left, .left, .left, .left])
-            for (number, event) in events.enumerated() {
+            for (number, event) in located.enumerated() {
                 table.append([
-                    String(number + 1), event.family, event.kind.rawValue, event.d, event.irrep,
-                    TransitionsReport.multiplicity(event), event.direction, event.verified ? "yes" : "no",
+                    String(number + 1), event.family, event.kind.rawValue, Words.proved(event.d), event.irrep,
+                    TransitionsReport.multiplicity(event), Words.direction(event), event.verified ? "yes" : "no",
                 ])
             }
             out = table.rendered()
-            for (number, event) in events.enumerated() {
-                out += "\n#\(number + 1) \(event.family), \(event.kind.rawValue) at d = \(event.d) (\(event.digits) digits, k = \(JSONValue.number(event.k)))\n"
-                let width = ([4] + event.coordinates.map(\.name.count)).max() ?? 4
+            for (number, event) in located.enumerated() {
+                out += "\n#\(number + 1) \(event.family), \(event.kind.rawValue) at d = \(Words.proved(event.d)) (\(event.digits) digits, k = \(JSONValue.number(event.k)))\n"
+                let width = ([4] + event.names.map(\.count)).max() ?? 4
                 func line(_ name: String, _ value: String) -> String {
                     "  " + name + String(repeating: " ", count: width - name.count) + "  " + value + "\n"
                 }
-                out += line("loss", event.loss)
-                for coordinate in event.coordinates { out += line(coordinate.name, coordinate.value) }
-                if let below = event.eigenvalueBelow, let above = event.eigenvalueAbove {
-                    out += "  crossing eigenvalue \(below) just below, \(above) just above\n"
+                out += line("loss", Words.proved(event.loss))
+                for (name, value) in zip(event.names, event.coordinates) { out += line(name, Words.proved(value)) }
+                if let check = event.signCheck {
+                    out += "  crossing eigenvalue \(check.eigenvalueBelow.formatted(significantDigits: 3)) just below, "
+                        + "\(check.eigenvalueAbove.formatted(significantDigits: 3)) just above\n"
                 }
             }
         }
         if !notes.isEmpty { out += "\n" + notes.map { $0 + "\n" }.joined() }
+        if isCertified { out += CertificateReport.section(events) }
         return out
     }
 
@@ -57,41 +80,46 @@ public struct TransitionsReport: Sendable {
             "family", "partition", "k", "kind", "d", "digits", "loss", "irrep", "multiplicity",
             "multiplicity_value", "direction", "verified", "coordinates",
         ])
-        for event in events {
+        for event in located {
             table.append([
                 event.family, event.partition.description, CSVTable.number(event.k), event.kind.rawValue,
-                event.d, String(event.digits), event.loss, event.irrep, event.multiplicity.description,
-                CSVTable.number(event.multiplicityValue), event.direction, event.verified ? "true" : "false",
-                event.coordinates.map { "\($0.name)=\($0.value)" }.joined(separator: ";"),
+                Words.proved(event.d), String(event.digits), Words.proved(event.loss), event.irrep, event.multiplicity.description,
+                CSVTable.number(event.multiplicityValue), Words.direction(event), event.verified ? "true" : "false",
+                zip(event.names, event.coordinates).map { "\($0)=\(Words.proved($1))" }.joined(separator: ";"),
             ])
         }
         return table.rendered()
     }
 
     /// `{"transitions": [...]}` with proved values as strings (a JSON number would be read
-    /// back as a Double and lose digits) and counts as numbers.
+    /// back as a Double and lose digits) and counts as numbers; with certificates, each
+    /// transition also carries `certified`, `d_lo`, `d_hi`, `method`, `statement`, `proved_d`,
+    /// `certification_bits`, `curve` and `certification_failure`.
     public func json() -> JSONValue {
         .object([
-            ("transitions", .array(events.map { event in
-                .object([
+            ("transitions", .array(events.map { item in
+                let event = item.located
+                let fields: [(String, JSONValue)] = [
                     ("family", .string(event.family)),
                     ("partition", .string(event.partition.description)),
                     ("k", .number(event.k)),
                     ("kind", .string(event.kind.rawValue)),
-                    ("d", .string(event.d)),
+                    ("d", .string(Words.proved(event.d))),
                     ("digits", .number(Double(event.digits))),
-                    ("loss", .string(event.loss)),
+                    ("loss", .string(Words.proved(event.loss))),
                     ("irrep", .string(event.irrep)),
                     ("multiplicity", .string(event.multiplicity.description)),
                     ("multiplicity_value", .number(event.multiplicityValue)),
-                    ("direction", .string(event.direction)),
-                    ("index_below", event.indexBelow.map { .number($0) } ?? .null),
-                    ("index_above", event.indexAbove.map { .number($0) } ?? .null),
-                    ("eigenvalue_below", event.eigenvalueBelow.map { .string($0) } ?? .null),
-                    ("eigenvalue_above", event.eigenvalueAbove.map { .string($0) } ?? .null),
-                    ("coordinates", .object(event.coordinates.map { ($0.name, .string($0.value)) })),
+                    ("direction", .string(Words.direction(event))),
+                    ("index_below", event.signCheck.map { .number($0.indexBelow) } ?? .null),
+                    ("index_above", event.signCheck.map { .number($0.indexAbove) } ?? .null),
+                    ("eigenvalue_below", event.signCheck.map { .string($0.eigenvalueBelow.formatted(significantDigits: 3)) } ?? .null),
+                    ("eigenvalue_above", event.signCheck.map { .string($0.eigenvalueAbove.formatted(significantDigits: 3)) } ?? .null),
+                    ("coordinates", .object(zip(event.names, event.coordinates).map { ($0, .string(Words.proved($1))) })),
                     ("verified", .bool(event.verified)),
-                ])
+                ]
+                guard let certification = item.certification else { return .object(fields) }
+                return .object(fields + CertificateReport.jsonFields(certification, event: event))
             })),
         ])
     }

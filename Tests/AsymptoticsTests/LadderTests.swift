@@ -11,12 +11,12 @@ final class LadderTests: XCTestCase {
     func testClimbKeepsRelativeAccuracyOfAShrinkingCoordinate() throws {
         let system = try CubicBranch.example()
         let precision = 300
-        let ladder = try Ladder.climb(system, seed: ["0.6"], seedD: "10", topExponent: 30, precision: precision)
-        XCTAssertEqual(ladder.rungs.map(\.dText), ["10"] + (2...30).map { "1e\($0)" })
+        let ladder = try Ladder.climb(system, seed: decimals("0.6"), seedD: decimal("10"), topExponent: 30, precision: precision)
+        XCTAssertEqual(ladder.rungs.map(\.exactD.text), ["10"] + (2...30).map { "1e\($0)" })
         XCTAssertEqual(ladder.rungs.map(\.exponent), (1...30).map { Optional($0) })
         for rung in ladder.rungs {
             let exact = try system.branch(rung.d).value
-            XCTAssertGreaterThan(AgreeingDigits.relative(rung.x[0], exact), 80, rung.dText)
+            XCTAssertGreaterThan(AgreeingDigits.relative(rung.x[0], exact), 80, rung.exactD.text)
         }
         // Twice the precision, twice the digits.
         let refined = try ladder.refined(system, precision: 2 * precision)
@@ -43,11 +43,11 @@ final class LadderTests: XCTestCase {
     /// A seed d that is not a power of ten starts the ladder; the next power follows.
     func testLadderFromAnOddSeed() throws {
         let system = try CubicBranch.example()
-        let ladder = try Ladder.climb(system, seed: ["0.5"], seedD: "37.5", topExponent: 8, precision: 128)
-        XCTAssertEqual(ladder.rungs.map(\.dText), ["37.5", "1e2", "1e3", "1e4", "1e5", "1e6", "1e7", "1e8"])
+        let ladder = try Ladder.climb(system, seed: decimals("0.5"), seedD: decimal("37.5"), topExponent: 8, precision: 128)
+        XCTAssertEqual(ladder.rungs.map(\.exactD.text), ["37.5", "1e2", "1e3", "1e4", "1e5", "1e6", "1e7", "1e8"])
         XCTAssertNil(ladder.rungs[0].exponent)
-        XCTAssertThrowsError(try Ladder.climb(system, seed: ["0.5"], seedD: "1e9", topExponent: 8, precision: 128))
-        XCTAssertThrowsError(try Ladder.climb(system, seed: ["0.5", "1"], seedD: "10", topExponent: 8, precision: 128)) {
+        XCTAssertThrowsError(try Ladder.climb(system, seed: decimals("0.5"), seedD: decimal("1e9"), topExponent: 8, precision: 128))
+        XCTAssertThrowsError(try Ladder.climb(system, seed: decimals("0.5", "1"), seedD: decimal("10"), topExponent: 8, precision: 128)) {
             XCTAssertTrue("\($0)".contains("1 seed values expected"), "\($0)")
         }
     }
@@ -70,19 +70,19 @@ final class LadderTests: XCTestCase {
         let system = try CubicBranch.example()
         let settings = SeriesSettings(terms: 3, digits: 25, topExponent: 20, basis: try ClosedFormBasis.standard())
         let partial = try RemainderCheck.run(
-            system, observable: system.coordinate, seed: ["0.6"], seedD: "10",
+            system, observable: system.coordinate, seed: decimals("0.6"), seedD: decimal("10"),
             expression: try CheckExpression(parsing: "1/sqrt(d)"), settings: settings)
-        XCTAssertEqual(partial.rows.map(\.d), ["10"] + (2...20).map { "1e\($0)" })
+        XCTAssertEqual(partial.rows.map(\.d.text), ["10"] + (2...20).map { "1e\($0)" })
         XCTAssertEqual(partial.observedPower, "-1")
         for row in partial.rows.dropFirst() {
-            XCTAssertEqual(try XCTUnwrap(row.order), -1, accuracy: 1e-9, row.d)
+            XCTAssertEqual(try XCTUnwrap(row.order), -1, accuracy: 1e-9, row.d.text)
         }
         // 3/d against 1/sqrt(d): about log10(sqrt(d)/3) digits agree.
         XCTAssertEqual(partial.rows.last?.agreeingDigits, 9)
-        XCTAssertEqual(partial.rows.last?.remainder, "3.00e-20")
+        XCTAssertEqual(partial.rows.last?.remainder?.decimal, "3.00e-20")
 
         let exact = try RemainderCheck.run(
-            system, observable: system.coordinate, seed: ["0.6"], seedD: "10",
+            system, observable: system.coordinate, seed: decimals("0.6"), seedD: decimal("10"),
             expression: try CheckExpression(parsing: "d^(-1/2) + 3/d"), settings: settings)
         XCTAssertTrue(exact.rows.allSatisfy { $0.agreesWithAllProvedDigits && $0.remainder == nil })
         XCTAssertNil(exact.observedOrder)

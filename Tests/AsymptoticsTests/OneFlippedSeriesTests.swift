@@ -6,7 +6,7 @@ import XCTest
 /// The one-flipped family of DESIGN.md section 4 (partition d-1,1, seeded at d = 10) followed
 /// to d = 10^30: its loss tends to 0 like 1/d.
 final class OneFlippedSeriesTests: XCTestCase {
-    let seed = ["1.00435", "-0.01581", "0.18237", "0.12604", "-0.69904"]
+    let seed = ["1.00435", "-0.01581", "0.18237", "0.12604", "-0.69904"].compactMap { try? DecimalLiteral($0) }
 
     func model() throws -> SpectrumModel {
         SpectrumModel(try Partition(parsing: "d-1,1"))
@@ -20,18 +20,18 @@ final class OneFlippedSeriesTests: XCTestCase {
         let model = try model()
         let basis = try ClosedFormBasis(ClosedFormBasis.defaultTexts + ["1/pi^4"])
         let series = try AsymptoticSeries.expand(
-            ReducedLossSystem(model.loss), observable: try Observable(parsing: "loss", model: model), seed: seed,
-            seedD: "10", settings: SeriesSettings(terms: 2, digits: 30, topExponent: 30, basis: basis))
+            ReducedGradient(model.loss), observable: try Observable(parsing: "loss", model: model), seed: seed,
+            seedD: decimal("10"), settings: SeriesSettings(terms: 2, digits: 30, topExponent: 30, basis: basis))
         XCTAssertEqual(series.terms.map(\.power), ["-1", "-3/2"])
         XCTAssertEqual(series.localExponent, -1, accuracy: 1e-10)
         let exact = try ["1/2 - 2/pi^2", "-32/(3*pi^4)"].map { try CheckExpression(parsing: $0).evaluate(d: nil, precision: 300) }
         for (term, value) in zip(series.terms, exact) {
             XCTAssertEqual(term.digits, 30, term.power)
-            XCTAssertEqual(term.coefficient, value.formatted(significantDigits: 30), term.power)
+            XCTAssertEqual(term.coefficient?.decimal, value.formatted(significantDigits: 30), term.power)
         }
         XCTAssertEqual(series.terms.map(\.closedFormText), ["1/2 - 2/pi^2", "-32/(3*pi^4)"])
         // The ladder starts at DESIGN.md's point: loss 0.018702194585606973 at d = 10.
-        XCTAssertEqual(series.ladder.high.rungs.first?.dText, "10")
+        XCTAssertEqual(series.ladder.high.rungs.first?.exactD.text, "10")
         XCTAssertEqual(series.ladder.highValues.first?.formatted(significantDigits: 17), "0.018702194585606973")
     }
 
@@ -42,7 +42,7 @@ final class OneFlippedSeriesTests: XCTestCase {
     func testAgreementWithTheModelsOwnSolver() throws {
         let model = try model()
         let bits = 256
-        var x = try seed.map { try BigFloat(parsing: $0, precision: bits) }
+        var x = seed.map { $0.value(precision: bits) }
         var losses: [Int: BigFloat] = [:]
         for d in [20, 40, 80, 100, 160, 320, 640] {
             let point = try model.loss.criticalPoint(from: x, d: BigFloat(d, precision: bits))
@@ -50,9 +50,9 @@ final class OneFlippedSeriesTests: XCTestCase {
             losses[d] = point.loss
         }
         let series = try AsymptoticSeries.expand(
-            ReducedLossSystem(model.loss), observable: try Observable(parsing: "loss", model: model), seed: seed,
-            seedD: "10", settings: SeriesSettings(terms: 4, digits: 20, basis: try ClosedFormBasis.standard()))
-        let rung = try XCTUnwrap(series.ladder.high.rungs.firstIndex { $0.dText == "1e2" })
+            ReducedGradient(model.loss), observable: try Observable(parsing: "loss", model: model), seed: seed,
+            seedD: decimal("10"), settings: SeriesSettings(terms: 4, digits: 20, basis: try ClosedFormBasis.standard()))
+        let rung = try XCTUnwrap(series.ladder.high.rungs.firstIndex { $0.exactD.text == "1e2" })
         let at100 = try XCTUnwrap(losses[100])
         XCTAssertEqual(series.ladder.highValues[rung].formatted(significantDigits: 60), at100.formatted(significantDigits: 60))
 
@@ -70,16 +70,16 @@ final class OneFlippedSeriesTests: XCTestCase {
 
     func testQuantities() throws {
         let model = try model()
-        let system = ReducedLossSystem(model.loss)
+        let system = ReducedGradient(model.loss)
         let settings = SeriesSettings(terms: 2, digits: 20, basis: try ClosedFormBasis.standard())
         // C1_0 ~ (4/pi)/d: the off-block weight of the flipped row.
         let c10 = try AsymptoticSeries.expand(
-            system, observable: try Observable(parsing: "C1_0", model: model), seed: seed, seedD: "10", settings: settings)
+            system, observable: try Observable(parsing: "C1_0", model: model), seed: seed, seedD: decimal("10"), settings: settings)
         XCTAssertEqual(c10.terms.first?.power, "-1")
         XCTAssertEqual(c10.terms.first?.closedFormText, "4/pi")
         // An eigenvalue: present and positive at large d (the family is a minimum there).
         let eigenvalue = try AsymptoticSeries.expand(
-            system, observable: try Observable(parsing: "eigenvalue:trivial:1", model: model), seed: seed, seedD: "10",
+            system, observable: try Observable(parsing: "eigenvalue:trivial:1", model: model), seed: seed, seedD: decimal("10"),
             settings: settings)
         XCTAssertEqual(eigenvalue.terms.first?.power, "0")
         XCTAssertEqual(eigenvalue.terms.first?.estimate.signum, 1)

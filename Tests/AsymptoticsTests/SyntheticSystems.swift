@@ -7,19 +7,23 @@ import MultiPrecision
 /// -3 a(d)^4 / 4, so both have expansions in d^(-1/2) that the tests write down by hand. The
 /// cube makes Newton's method genuinely iterate, and x shrinks like a power of d, as the
 /// coordinates of the ReLU families do.
-struct CubicBranch: LargeDSystem {
+struct CubicBranch: ParametricSystem {
     /// a(d) and its exact derivative a'(d).
     let branch: @Sendable (_ d: BigFloat) throws -> (value: BigFloat, slope: BigFloat)
 
-    var variableNames: [String] { ["x"] }
+    var dimension: Int { 1 }
 
-    func equations(at x: [BigFloat], d: BigFloat) throws -> SystemEquations {
+    /// Defined in `BigFloat` only, as the ladders evaluate it (a(d) is a BigFloat closure).
+    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
+        guard let x = x as? [BigFloat], let d = parameter as? BigFloat else { throw AsymptoticsError.settings("BigFloat only") }
         let (a, slope) = try branch(d)
         let three = BigFloat(3, precision: d.precision)
-        return SystemEquations(
+        let evaluation = SystemEvaluation(
             residual: [x[0] * x[0] * x[0] - a * a * a],
             jacobian: Matrix([[three * x[0] * x[0]]]),
-            dDerivative: [-three * a * a * slope])
+            parameterDerivative: [-three * a * a * slope])
+        guard let result = evaluation as? SystemEvaluation<S> else { throw AsymptoticsError.settings("BigFloat only") }
+        return result
     }
 
     var coordinate: Observable { Observable(name: "x") { x, _ in x[0] } }
@@ -72,3 +76,9 @@ extension BigFloat {
         (0..<n).reduce(BigFloat(1, precision: precision)) { product, _ in product * self }
     }
 }
+
+/// A decimal literal the tests write by hand.
+func decimal(_ text: String) throws -> DecimalLiteral { try DecimalLiteral(text) }
+
+/// A list of them.
+func decimals(_ texts: String...) throws -> [DecimalLiteral] { try texts.map(DecimalLiteral.init) }

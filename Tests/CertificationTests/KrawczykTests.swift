@@ -9,8 +9,8 @@ final class KrawczykTests: XCTestCase {
     /// x^2 - lambda: the zero sqrt(lambda).
     struct SquareRoot: ParametricSystem {
         var dimension: Int { 1 }
-        func evaluate(_ x: [Interval], parameter: Interval) throws -> (residual: [Interval], jacobian: Matrix<Interval>) {
-            ([x[0] * x[0] - parameter], Matrix([[x[0] * Interval(2)]]))
+        func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
+            SystemEvaluation(residual: [x[0] * x[0] - parameter], jacobian: Matrix([[x[0] * S(2)]]), parameterDerivative: [-S(1)])
         }
     }
 
@@ -18,11 +18,11 @@ final class KrawczykTests: XCTestCase {
     /// 1/asin(1 - log lambda)).
     struct Transcendental: ParametricSystem {
         var dimension: Int { 3 }
-        func evaluate(_ x: [Interval], parameter: Interval) throws -> (residual: [Interval], jacobian: Matrix<Interval>) {
-            let zero = Interval(0)
-            let residual = [try Interval.exp(x[0]) - parameter, x[0] + Interval.sin(x[1]) - Interval(1), x[1] * x[2] - Interval(1)]
-            let jacobian = Matrix([[try Interval.exp(x[0]), zero, zero], [Interval(1), Interval.cos(x[1]), zero], [zero, x[2], x[1]]])
-            return (residual, jacobian)
+        func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
+            let zero = S(0)
+            let residual = [try S.exp(x[0]) - parameter, x[0] + S.sin(x[1]) - S(1), x[1] * x[2] - S(1)]
+            let jacobian = Matrix([[try S.exp(x[0]), zero, zero], [S(1), S.cos(x[1]), zero], [zero, x[2], x[1]]])
+            return SystemEvaluation(residual: residual, jacobian: jacobian, parameterDerivative: [-S(1), zero, zero])
         }
     }
 
@@ -31,8 +31,10 @@ final class KrawczykTests: XCTestCase {
         let a: Interval
         let b: Interval
         var dimension: Int { 1 }
-        func evaluate(_ x: [Interval], parameter: Interval) throws -> (residual: [Interval], jacobian: Matrix<Interval>) {
-            ([(x[0] - a) * (x[0] - b)], Matrix([[x[0] * Interval(2) - a - b]]))
+        /// Evaluated in intervals only, as Krawczyk's test does.
+        func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
+            guard let a = a as? S, let b = b as? S else { throw CertificationFailure(step: .krawczyk, reason: "intervals only", precision: 0) }
+            return SystemEvaluation(residual: [(x[0] - a) * (x[0] - b)], jacobian: Matrix([[x[0] * S(2) - a - b]]), parameterDerivative: [S(0)])
         }
     }
 

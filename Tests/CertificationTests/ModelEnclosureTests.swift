@@ -33,13 +33,13 @@ final class ModelEnclosureTests: XCTestCase {
             let loss = ReducedLoss(FixedSpace(try Partition(parsing: c.partition)))
             let centre = (c.x + [c.d]).map { BigFloat($0, precision: p) }
             let box = centre.map { Interval(lower: $0 - radius, upper: $0 + radius) }
-            let enclosure = try loss.evaluate(Array(box.dropLast()), d: box[box.count - 1], order: .hessian, includingD: true)
+            let enclosure = try loss.hessian(at: Array(box.dropLast()), d: box[box.count - 1], includingD: true)
             let hessian = try XCTUnwrap(enclosure.hessian)
             for _ in 0..<4 {
                 let point = zip(box, (0..<box.count).map { _ in unit() }).map { interval, t in
                     interval.lower.rounded(toPrecision: 2 * p) + BigFloat(t, precision: 2 * p) * interval.width
                 }
-                let exact = try loss.evaluate(Array(point.dropLast()), d: point[point.count - 1], order: .hessian, includingD: true)
+                let exact = try loss.hessian(at: Array(point.dropLast()), d: point[point.count - 1], includingD: true)
                 let exactHessian = try XCTUnwrap(exact.hessian)
                 XCTAssertTrue(enclosure.value.contains(exact.value), "\(c.partition): loss")
                 for (i, g) in exact.gradient.enumerated() {
@@ -58,7 +58,7 @@ final class ModelEnclosureTests: XCTestCase {
     func testParallelRowsAreRefusedByIntervals() throws {
         let loss = ReducedLoss(FixedSpace(try Partition(parsing: "d")))
         let x = [Interval(1), Interval(0)]
-        XCTAssertThrowsError(try loss.evaluate(x, d: Interval(5), order: .hessian))
-        XCTAssertThrowsError(try loss.evaluate([1.0, 0.0], d: 5.0, order: .hessian))
+        XCTAssertThrowsError(try loss.hessian(at: x, d: Interval(5)))
+        XCTAssertThrowsError(try loss.hessian(at: [1.0, 0.0], d: 5.0))
     }
 }

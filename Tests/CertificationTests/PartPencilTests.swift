@@ -33,7 +33,7 @@ final class PartPencilTests: XCTestCase {
         ]
         var negativeParts = Set<String>()
         for (family, ds) in cases {
-            let trace = try family.follow(FollowOptions(lower: nil, upper: 9.5))
+            let trace = try family.follow(FollowSettings(lower: nil, upper: 9.5))
             let model = SpectrumModel(family.partition)
             for target in ds {
                 let nearest = try XCTUnwrap(trace.points.min { abs($0.d - target) < abs($1.d - target) })

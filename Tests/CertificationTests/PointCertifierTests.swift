@@ -7,11 +7,11 @@ import XCTest
 /// Jacobi spectrum on floating-point complements, at a higher precision) and the worked example
 /// of DESIGN.md, and the index must be certified where every sign is decided.
 final class PointCertifierTests: XCTestCase {
-    static let oneFlippedSeed = ["1.00435", "-0.01581", "0.18237", "0.12604", "-0.69904"]
+    static let oneFlippedSeed = ["1.00435", "-0.01581", "0.18237", "0.12604", "-0.69904"].compactMap { try? DecimalLiteral($0) }
 
     func testWorkedExampleAtTen() throws {
         let partition = try Partition(parsing: "d-1,1")
-        let certificate = try PointCertifier.certify(partition: partition, seed: Self.oneFlippedSeed, d: "10", digits: 20)
+        let certificate = try PointCertifier.certify(model: SpectrumModel(partition), seed: Self.oneFlippedSeed, d: try DecimalLiteral("10"), digits: 20)
         XCTAssertEqual(certificate.index, 0, "a spurious minimum")
         XCTAssertTrue(certificate.failedAttempts.isEmpty)
 
@@ -37,12 +37,12 @@ final class PointCertifierTests: XCTestCase {
         let model = SpectrumModel(partition)
         let bits = 2 * certificate.precision
         let d = BigFloat(10, precision: bits)
-        let point = try model.loss.criticalPoint(from: Self.oneFlippedSeed.map { try BigFloat(parsing: $0, precision: bits) }, d: d)
+        let point = try model.loss.criticalPoint(from: Self.oneFlippedSeed.map { $0.value(precision: bits) }, d: d)
         for (enclosure, value) in zip(certificate.coordinates, point.x) { XCTAssertTrue(enclosure.contains(value), "\(value) in \(enclosure)") }
         XCTAssertTrue(certificate.loss.contains(point.loss))
         let spectrum = try model.spectrum(at: point.x, d: d)
         for part in certificate.parts {
-            let values = spectrum.eigenvalues.filter { $0.irrep == part.name }.map(\.value)
+            let values = spectrum.eigenvalues.filter { $0.part == part.part }.map(\.value)
             for value in values {
                 XCTAssertEqual(part.clusters.filter { $0.enclosure.contains(value) }.count, 1, "\(part.name): \(value)")
             }
@@ -51,11 +51,11 @@ final class PointCertifierTests: XCTestCase {
 
     func testIndexAtFractionalDimensionMatchesTheUncertifiedSpectrum() throws {
         let partition = try Partition(parsing: "d-1,1")
-        let seed = ["0.97", "-0.06", "0.34", "0.25", "-0.58"]
-        let certificate = try PointCertifier.certify(partition: partition, seed: seed, d: "5.5", digits: 15)
+        let seed = try ["0.97", "-0.06", "0.34", "0.25", "-0.58"].map(DecimalLiteral.init)
+        let certificate = try PointCertifier.certify(model: SpectrumModel(partition), seed: seed, d: try DecimalLiteral("5.5"), digits: 15)
         let model = SpectrumModel(partition)
         let d = BigFloat(5.5, precision: 256)
-        let point = try model.loss.criticalPoint(from: seed.map { try BigFloat(parsing: $0, precision: 256) }, d: d)
+        let point = try model.loss.criticalPoint(from: seed.map { $0.value(precision: 256) }, d: d)
         let index = try model.spectrum(at: point.x, d: d).index
         XCTAssertEqual(certificate.index, index)
         XCTAssertEqual(certificate.index, 3.5, "d - 2 negative eigenvalues of the standard part")
@@ -64,7 +64,8 @@ final class PointCertifierTests: XCTestCase {
     /// The global minimum W = I has rows parallel to teacher columns: not twice differentiable.
     /// Every attempt must fail at Krawczyk's step (the Hessian cannot be enclosed), never claim.
     func testSingularGlobalMinimumIsRefused() throws {
-        XCTAssertThrowsError(try PointCertifier.certify(partition: try Partition(parsing: "d"), seed: ["1", "0"], d: "5", digits: 10)) { error in
+        XCTAssertThrowsError(try PointCertifier.certify(
+            model: SpectrumModel(try Partition(parsing: "d")), seed: try ["1", "0"].map(DecimalLiteral.init), d: try DecimalLiteral("5"), digits: 10)) { error in
             let gaveUp = error as? CertificationGaveUp
             XCTAssertEqual(gaveUp?.attempts.count, 3, "tried at three precisions: \(error)")
             XCTAssertTrue(gaveUp?.attempts.allSatisfy { $0.step == .krawczyk } ?? false, "\(error)")

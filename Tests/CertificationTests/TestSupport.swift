@@ -15,7 +15,8 @@ enum TestFamilies {
     static func dMinusOneFlipped() throws -> Family {
         Family(
             name: "d-1,1 (d-1)-flipped", partition: try Partition(parsing: "d-1,1"),
-            seed: ["-0.65796489", "0.32622953", "-0.012028121", "0.018183151", "1.0694246"], seedD: "7")
+            seed: try ["-0.65796489", "0.32622953", "-0.012028121", "0.018183151", "1.0694246"].map(DecimalLiteral.init),
+            seedD: try DecimalLiteral("7"))
     }
 
     /// The transitions (sign changes of an eigenvalue, not folds) of a followed family.

@@ -7,8 +7,8 @@ import XCTest
 struct Circle: ContinuationProblem {
     var dimension: Int { 1 }
 
-    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> ProblemEvaluation<S> {
-        ProblemEvaluation(
+    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
+        SystemEvaluation(
             residual: [x[0] * x[0] + parameter * parameter - 1], jacobian: Matrix([[2 * x[0]]]),
             parameterDerivative: [2 * parameter])
     }
@@ -19,8 +19,8 @@ struct Circle: ContinuationProblem {
 struct Cubic: ContinuationProblem {
     var dimension: Int { 1 }
 
-    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> ProblemEvaluation<S> {
-        ProblemEvaluation(
+    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
+        SystemEvaluation(
             residual: [x[0] * x[0] * x[0] - x[0] - parameter], jacobian: Matrix([[3 * x[0] * x[0] - 1]]),
             parameterDerivative: [-1])
     }
@@ -37,7 +37,7 @@ struct Cubic: ContinuationProblem {
 struct TouchingCubic: ContinuationProblem {
     var dimension: Int { 1 }
 
-    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> ProblemEvaluation<S> {
+    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
         try Cubic().evaluate(x, parameter: parameter)
     }
 
@@ -62,9 +62,9 @@ struct Line: ContinuationProblem {
 
     var dimension: Int { 1 }
 
-    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> ProblemEvaluation<S> {
+    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
         guard parameter.doubleValue <= singularAbove else { throw SingularPoint(parameter: parameter.doubleValue) }
-        return ProblemEvaluation(residual: [x[0] - 2 * parameter], jacobian: Matrix([[1]]), parameterDerivative: [-2])
+        return SystemEvaluation(residual: [x[0] - 2 * parameter], jacobian: Matrix([[1]]), parameterDerivative: [-2])
     }
 
     func isAdmissible(parameter: Double) -> Bool { parameter < admissibleBelow }

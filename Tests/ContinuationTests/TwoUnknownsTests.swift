@@ -9,8 +9,8 @@ import XCTest
 struct LiftedCircle: ContinuationProblem {
     var dimension: Int { 2 }
 
-    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> ProblemEvaluation<S> {
-        ProblemEvaluation(
+    func evaluate<S: Scalar>(_ x: [S], parameter: S) throws -> SystemEvaluation<S> {
+        SystemEvaluation(
             residual: [x[0] * x[0] + parameter * parameter - 1, x[1] - x[0] * parameter],
             jacobian: Matrix([[2 * x[0], 0], [-parameter, 1]]),
             parameterDerivative: [2 * parameter, -x[0]])

@@ -9,7 +9,7 @@ import XCTest
 final class IntegerDimensionIndexTests: XCTestCase {
     func testIndexAtFiveAndSixAgreesWithBruteForce() throws {
         let family = try XCTUnwrap(try Family.builtIn().first { $0.name == "d-1,1 one-flipped" })
-        let trace = try family.follow(FollowOptions(lower: 4.8, upper: nil))
+        let trace = try family.follow(FollowSettings(lower: 4.8, upper: nil))
         let model = SpectrumModel(family.partition)
         var indices: [Int: Double] = [:]
         for d in [5, 6] {

@@ -13,7 +13,7 @@ final class OneFlippedFamilyTests: XCTestCase {
     }
 
     func testExactlyOneTransitionBetweenFiveAndSixAndNoneAboveSix() throws {
-        let trace = try Self.oneFlipped().follow(FollowOptions(lower: nil, upper: nil))
+        let trace = try Self.oneFlipped().follow(FollowSettings(lower: nil, upper: nil))
         let transitions = trace.events.filter { if case .testFunction = $0.event.kind { true } else { false } }
         let ds = transitions.map { trace.points[$0.points.lowerBound].d }
         XCTAssertEqual(transitions.filter { (5...6).contains(trace.points[$0.points.lowerBound].d) }.count, 1, "\(ds)")
@@ -22,7 +22,7 @@ final class OneFlippedFamilyTests: XCTestCase {
     }
 
     func testTransitionAgreesAtThirtyAndSixtyDigits() throws {
-        let trace = try Self.oneFlipped().follow(FollowOptions(lower: 5, upper: nil))
+        let trace = try Self.oneFlipped().follow(FollowSettings(lower: 5, upper: nil))
         guard let event = trace.events.first(where: { if case .testFunction = $0.event.kind { true } else { false } }) else {
             return XCTFail("no transition")
         }
@@ -32,8 +32,7 @@ final class OneFlippedFamilyTests: XCTestCase {
         XCTAssertTrue(sixty.verified)
         XCTAssertEqual(thirty.digits, 30)
         // The 60-digit value rounded to 30 digits is the 30-digit value.
-        XCTAssertEqual(try BigFloat(parsing: sixty.d, precision: 400).formatted(significantDigits: 30), thirty.d)
-        print("one-flipped transition:", thirty.d, thirty.irrep, thirty.direction)
+        XCTAssertEqual(sixty.d.value.formatted(significantDigits: 30), thirty.d.decimal)
     }
 }
 

@@ -17,7 +17,7 @@ final class BruteForceCrossCheckTests: XCTestCase {
                     let x = points.point(names: loss.space.names)
                     let (layout, network) = try bruteForce(text, d: d, x)
                     XCTAssertEqual(layout.variableNames, loss.space.names)
-                    let reduced = try loss.evaluate(x, d: Double(d), order: .gradient)
+                    let reduced = try loss.gradient(at: x, d: Double(d))
                     XCTAssertEqual(reduced.value, network.loss, accuracy: 1e-11 * max(1, abs(network.loss)), "\(text) d=\(d)")
                     for (a, b) in zip(reduced.gradient, layout.reducedGradient(x)) {
                         XCTAssertEqual(a, b, accuracy: 1e-10, "gradient \(text) d=\(d)")
@@ -34,7 +34,7 @@ final class BruteForceCrossCheckTests: XCTestCase {
             for d in [5, 7, 9] {
                 let x = points.point(names: loss.space.names)
                 let (layout, _) = try bruteForce(text, d: d, x)
-                guard let reduced = try loss.evaluate(x, d: Double(d)).hessian else { return XCTFail("no Hessian") }
+                let reduced = try loss.hessian(at: x, d: Double(d)).hessian
                 let expected = try layout.reducedHessian(x)
                 for (a, b) in zip(reduced.elements, expected.elements) {
                     XCTAssertEqual(a, b, accuracy: 1e-9, "\(text) d=\(d)")

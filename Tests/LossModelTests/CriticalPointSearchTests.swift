@@ -1,6 +1,7 @@
 import BruteForce
 import LinearAlgebra
 import LossModel
+import MultiPrecision
 import XCTest
 
 /// `CriticalPointSearch`: deflated Newton from reproducible starts, labels, isotropy, and the
@@ -123,7 +124,7 @@ final class CriticalPointSearchTests: XCTestCase {
         XCTAssertEqual(point.x[1], point.x[3], accuracy: 1e-12)
         // The same point is a critical point of the coarse space's own loss.
         let coarse = ReducedLoss(FixedSpace(try Partition(parsing: "d")))
-        let gradient = try coarse.evaluate([point.x[0], point.x[1]], d: 10.0, order: .gradient).gradient
+        let gradient = try coarse.gradient(at: [point.x[0], point.x[1]], d: 10.0).gradient
         for g in gradient { XCTAssertEqual(g, 0, accuracy: 1e-12) }
         XCTAssertEqual(result.points.filter { $0.isotropy.description == "d-1,1" }.count, result.points.count - 2)
     }
@@ -170,12 +171,12 @@ final class CriticalPointSearchTests: XCTestCase {
         let result = try XCTUnwrap(CriticalPointSearchTests.oneFlippedSearch)
         XCTAssertGreaterThan(result.counts.singular, 0)
         for point in result.points where point.label != .globalMinimum {
-            XCTAssertNoThrow(try search.model.loss.evaluate(point.x, d: 10.0, order: .hessian))
+            XCTAssertNoThrow(try search.model.loss.hessian(at: point.x, d: 10.0))
             XCTAssertNoThrow(try search.model.spectrum(at: point.x, d: 10.0))
         }
         // The global minimum is the only singular point reported.
         let global = try XCTUnwrap(result.points.first { $0.label == .globalMinimum })
-        XCTAssertThrowsError(try search.model.loss.evaluate(global.x, d: 10.0, order: .hessian))
+        XCTAssertThrowsError(try search.model.loss.hessian(at: global.x, d: 10.0))
     }
 
     /// The deflated step is the Newton step scaled by 1 / (1 - g . s_N) (Sherman-Morrison), and
@@ -194,7 +195,7 @@ final class CriticalPointSearchTests: XCTestCase {
             let numeric = (log(deflation.factor(at: up)) - log(deflation.factor(at: down))) / (2 * h)
             XCTAssertEqual(g[i], numeric, accuracy: 1e-6 * max(1, abs(numeric)))
         }
-        let evaluation = try loss.evaluate(x, d: 10.0)
+        let evaluation = try loss.hessian(at: x, d: 10.0)
         let hessian = try XCTUnwrap(evaluation.hessian)
         let newton = try solveLinearSystem(hessian, evaluation.gradient.map { -$0 })
         let tau = 1 / (1 - zip(g, newton).map(*).reduce(0, +))
@@ -208,19 +209,22 @@ final class CriticalPointSearchTests: XCTestCase {
         let search = CriticalPointSearch(try Partition(parsing: "d-1,1"))
         let result = try XCTUnwrap(CriticalPointSearchTests.oneFlippedSearch)
         let flipped = try XCTUnwrap(result.points.first { $0.label == .spuriousMinimum && abs($0.x[0] - 1.00435) < 1e-4 })
-        let polished = try search.polish(flipped, d: "10", digits: 30)
-        XCTAssertTrue(polished.proved)
-        XCTAssertEqual(polished.coordinates.map(\.name), ["D0", "O0", "C0_1", "C1_0", "D1"])
-        XCTAssertTrue(polished.loss.hasPrefix("0.01870219458560697254"), polished.loss)
-        XCTAssertTrue(polished.coordinates[0].value.hasPrefix("1.0043548232623239"), polished.coordinates[0].value)
-        XCTAssertTrue(polished.coordinates[4].value.hasPrefix("-0.699036817493794"), polished.coordinates[4].value)
-        XCTAssertTrue(try XCTUnwrap(polished.minEigenvalue).hasPrefix("0.0319640276"))
-        XCTAssertEqual(polished.coordinates[0].value.filter(\.isNumber).count, 30)
+        let ten = try DecimalLiteral("10")
+        let proof = try XCTUnwrap(try search.polish(flipped, d: ten, digits: 30).proof)
+        XCTAssertEqual(proof.coordinates.count, search.model.loss.space.names.count)
+        let loss = try XCTUnwrap(proof.loss.decimal)
+        let d0 = try XCTUnwrap(proof.coordinates[0].decimal)
+        let d1 = try XCTUnwrap(proof.coordinates[4].decimal)
+        XCTAssertTrue(loss.hasPrefix("0.01870219458560697254"), loss)
+        XCTAssertTrue(d0.hasPrefix("1.0043548232623239"), d0)
+        XCTAssertTrue(d1.hasPrefix("-0.699036817493794"), d1)
+        XCTAssertTrue(try XCTUnwrap(proof.minEigenvalue?.decimal).hasPrefix("0.0319640276"))
+        XCTAssertEqual(d0.filter(\.isNumber).count, 30)
 
         let global = try XCTUnwrap(result.points.first { $0.label == .globalMinimum })
-        let exact = try search.polish(global, d: "10", digits: 30)
-        XCTAssertEqual(exact.loss, "0")
-        XCTAssertEqual(exact.coordinates.map(\.value), ["1", "0", "0", "0", "1"])
+        let exact = try XCTUnwrap(try search.polish(global, d: ten, digits: 30).proof)
+        XCTAssertEqual(exact.loss.decimal, "0")
+        XCTAssertEqual(exact.coordinates.map(\.decimal), ["1", "0", "0", "0", "1"])
         XCTAssertNil(exact.minEigenvalue)
     }
 

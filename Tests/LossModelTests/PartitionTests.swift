@@ -43,7 +43,7 @@ final class PartitionTests: XCTestCase {
 
     func testWrongNumberOfValues() throws {
         let loss = ReducedLoss(FixedSpace(try Partition(parsing: "d-1,1")))
-        XCTAssertThrowsError(try loss.evaluate([1.0, 2.0], d: 6.0)) { error in
+        XCTAssertThrowsError(try loss.hessian(at: [1.0, 2.0], d: 6.0)) { error in
             XCTAssertEqual("\(error)", "5 values expected (D0, O0, C0_1, C1_0, D1), got 2")
         }
     }

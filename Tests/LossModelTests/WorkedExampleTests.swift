@@ -11,7 +11,7 @@ final class WorkedExampleTests: XCTestCase {
 
     func testLossAndGradientAtTheOneFlippedPoint() throws {
         let loss = ReducedLoss(FixedSpace(try Partition(parsing: "d-1,1")))
-        let evaluation = try loss.evaluate(Self.values, d: 10.0, order: .gradient)
+        let evaluation = try loss.gradient(at: Self.values, d: 10.0)
         // The teacher constant is about 9.7, so Double cancellation costs about 1e-15.
         XCTAssertEqual(evaluation.value, 0.018702194585606973, accuracy: 1e-13)
         for g in evaluation.gradient { XCTAssertEqual(g, 0, accuracy: 1e-12) }
@@ -20,7 +20,7 @@ final class WorkedExampleTests: XCTestCase {
     func testLossAt256BitsMatchesAllPrintedDigits() throws {
         let loss = ReducedLoss(FixedSpace(try Partition(parsing: "d-1,1")))
         let x = Self.values.map { BigFloat($0, precision: 256) }
-        let value = try loss.evaluate(x, d: BigFloat(10, precision: 256), order: .value).value
+        let value = try loss.value(at: x, d: BigFloat(10, precision: 256))
         XCTAssertEqual(value.formatted(significantDigits: 16), "0.01870219458560697")
     }
 }

@@ -1,11 +1,12 @@
 import Families
+import Spurious
 import XCTest
 @testable import Report
 
 final class DiagramCSVTests: XCTestCase {
     private func rendered() throws -> (data: Fixture.Data, records: [[String]]) {
         let data = try Fixture.load()
-        return (data, try CSVReader.parse(DiagramCSV.render(data.trace, events: data.located)))
+        return (data, try CSVReader.parse(DiagramCSV.render(data.run)))
     }
 
     func testHeaderNamesEveryColumn() throws {
@@ -29,7 +30,7 @@ final class DiagramCSVTests: XCTestCase {
         for (number, record) in records.enumerated() {
             XCTAssertEqual(record.count, width, "record \(number)")
         }
-        let text = DiagramCSV.render(data.trace, events: data.located)
+        let text = DiagramCSV.render(data.run)
         XCTAssertTrue(text.hasSuffix("\n"))
         XCTAssertFalse(text.hasSuffix("\n\n"))
     }
@@ -91,37 +92,39 @@ final class DiagramCSVTests: XCTestCase {
         let eventRows = try records.dropFirst().filter { try ["fold", "transition"].contains(value($0, "event")) }
         XCTAssertEqual(eventRows.count, data.located.count)
         for (row, event) in zip(eventRows, data.located.sorted { $0.approximateD < $1.approximateD }) {
-            XCTAssertEqual(try value(row, "d"), event.d)
-            XCTAssertEqual(try value(row, "loss"), event.loss)
-            for coordinate in event.coordinates { XCTAssertEqual(try value(row, coordinate.name), coordinate.value) }
+            XCTAssertEqual(try value(row, "d"), event.d.decimal)
+            XCTAssertEqual(try value(row, "loss"), event.loss.decimal)
+            for (name, coordinate) in zip(event.names, event.coordinates) { XCTAssertEqual(try value(row, name), coordinate.decimal) }
             XCTAssertEqual(try value(row, "step"), "")
             XCTAssertEqual(try value(row, "stability"), "degenerate")
             XCTAssertEqual(try value(row, "event"), event.kind.rawValue)
-            XCTAssertEqual(try value(row, "index"), event.indexAbove.map { "\($0)" } ?? "")
+            XCTAssertEqual(try value(row, "index"), event.signCheck.map { "\($0.indexAbove)" } ?? "")
             XCTAssertNotNil(Double(try value(row, "s")), "s is estimated from the bracket")
             for name in ["min_eigenvalue", "newton_iterations", "residual"] + data.trace.partNames.map({ "min_eig:\($0)" }) {
                 XCTAssertEqual(try value(row, name), "", name)
             }
         }
-        // The one-flipped family becomes a minimum as d grows through 5.5855052474... (DESIGN.md).
-        XCTAssertTrue(data.located.contains { $0.kind == .transition && $0.d.hasPrefix("5.58550524742") })
+        // The fixture's transition, at the 20 digits it was given.
+        XCTAssertEqual(eventRows.first.map { try? value($0, "d") }, "5.5855052474258800069")
     }
 
     func testTouchesAreMarkedOnTheirMiddlePoint() throws {
         let (data, records) = try rendered()
         let eventColumn = try XCTUnwrap(records[0].firstIndex(of: "event"))
-        let touches = data.trace.events.filter { if case .touch = $0.event.kind { true } else { false } }
-        XCTAssertEqual(records.filter { $0[eventColumn] == "touch" }.count, Set(touches.map(\.points.lowerBound)).count)
+        let touches = data.trace.events.filter(\.isTouch)
+        XCTAssertEqual(touches.count, 1, "the fixture has a touch on points 3...5")
+        let stepColumn = try XCTUnwrap(records[0].firstIndex(of: "step"))
+        XCTAssertEqual(records.filter { $0[eventColumn] == "touch" }.map { $0[stepColumn] }, ["4"])
     }
 
     func testSameInputSameBytes() throws {
         let data = try Fixture.load()
-        XCTAssertEqual(DiagramCSV.render(data.trace, events: data.located), DiagramCSV.render(data.trace, events: data.located))
+        XCTAssertEqual(DiagramCSV.render(data.run), DiagramCSV.render(data.run))
     }
 
-    func testEventsOfOtherFamiliesAreLeftOut() throws {
+    func testARunWithoutEventsHasOnlyPointRows() throws {
         let data = try Fixture.load()
-        let plain = DiagramCSV.render(data.trace, events: [])
+        let plain = DiagramCSV.render(FamilyRun(trace: data.trace, events: []))
         XCTAssertEqual(try CSVReader.parse(plain).count, 1 + data.trace.points.count)
     }
 

@@ -1,6 +1,7 @@
 import Families
 import Foundation
 import LossModel
+import Spurious
 import XCTest
 @testable import Report
 #if canImport(FoundationXML)
@@ -43,7 +44,7 @@ private final class SVGReader: NSObject, XMLParserDelegate {
 final class DiagramSVGTests: XCTestCase {
     func testLossDiagramIsWellFormedAndReadable() throws {
         let data = try Fixture.load()
-        let svg = DiagramSVG.render(data.trace, events: data.located, quantity: .loss)
+        let svg = DiagramSVG.render(data.run, quantity: .loss)
         let reader = try SVGReader.read(svg)
         XCTAssertEqual(reader.elements.first?.name, "svg")
         XCTAssertEqual(reader.elements.first?.attributes["width"], "800")
@@ -54,8 +55,8 @@ final class DiagramSVGTests: XCTestCase {
             XCTAssertTrue(reader.texts.contains(label), label)
         }
         XCTAssertTrue(reader.texts.contains("d = 5.58551"), "the transition is labelled with its d")
-        XCTAssertTrue(reader.texts.contains("\(data.trace.points.count) points, d from 5.4 to 10; 1 transition, 0 folds"), "\(reader.texts)")
-        // Tick labels are numbers; the family runs from 5.4 to 10, so 6 ... 10 are ticks.
+        XCTAssertTrue(reader.texts.contains("\(data.trace.points.count) points, d from 5.40788 to 10; 1 transition, 0 folds"), "\(reader.texts)")
+        // Tick labels are numbers; the family runs from 5.41 to 10, so 6 ... 10 are ticks.
         for tick in ["6", "8", "10"] { XCTAssertTrue(reader.texts.contains(tick), tick) }
         let circles = reader.elements.filter { $0.name == "circle" && $0.attributes["fill"] == "#2b8a3e" }
         XCTAssertEqual(circles.count, 1 + data.located.filter { $0.kind == .transition }.count, "legend and events")
@@ -67,10 +68,10 @@ final class DiagramSVGTests: XCTestCase {
     func testCoordinateDiagramAndUnknownCoordinate() throws {
         let data = try Fixture.load()
         let name = try XCTUnwrap(data.trace.names.last)
-        let reader = try SVGReader.read(DiagramSVG.render(data.trace, events: data.located, quantity: .coordinate(name)))
+        let reader = try SVGReader.read(DiagramSVG.render(data.run, quantity: .coordinate(name)))
         XCTAssertTrue(reader.texts.contains("coordinate \(name)"))
         XCTAssertTrue(reader.elements.contains { $0.name == "polyline" })
-        let missing = try SVGReader.read(DiagramSVG.render(data.trace, events: data.located, quantity: .coordinate("Q9")))
+        let missing = try SVGReader.read(DiagramSVG.render(data.run, quantity: .coordinate("Q9")))
         XCTAssertTrue(missing.texts.contains { $0.hasPrefix("no coordinate named Q9") })
         XCTAssertFalse(missing.elements.contains { $0.name == "polyline" })
     }
@@ -78,15 +79,18 @@ final class DiagramSVGTests: XCTestCase {
     func testSameInputSameBytes() throws {
         let data = try Fixture.load()
         XCTAssertEqual(
-            DiagramSVG.render(data.trace, events: data.located, quantity: .loss),
-            DiagramSVG.render(data.trace, events: data.located, quantity: .loss))
+            DiagramSVG.render(data.run, quantity: .loss),
+            DiagramSVG.render(data.run, quantity: .loss))
     }
 
     func testMarkupInNamesIsEscaped() throws {
-        let builtIn = try Family.builtIn()[0]
-        let family = Family(name: "<one> & \"flipped\"", partition: builtIn.partition, seed: builtIn.seed, seedD: builtIn.seedD)
-        let trace = try family.follow(FollowOptions(lower: 9.8, upper: nil))
-        let svg = DiagramSVG.render(trace, events: [], quantity: .loss)
+        let data = try Fixture.load()
+        let original = data.trace
+        let family = Family(name: "<one> & \"flipped\"", partition: original.family.partition, seed: original.family.seed, seedD: original.family.seedD)
+        let trace = FamilyTrace(
+            family: family, problem: original.problem, points: original.points, events: original.events,
+            lowerStop: original.lowerStop, upperStop: original.upperStop)
+        let svg = DiagramSVG.render(FamilyRun(trace: trace, events: []), quantity: .loss)
         XCTAssertTrue(svg.contains("&lt;one&gt; &amp; &quot;flipped&quot;"))
         let reader = try SVGReader.read(svg)
         XCTAssertTrue(reader.texts.contains { $0.hasPrefix("<one> & \"flipped\"") })

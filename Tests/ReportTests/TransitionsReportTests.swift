@@ -10,7 +10,7 @@ final class TransitionsReportTests: XCTestCase {
 
     func testJSONRoundTripsWithTheListedKeys() throws {
         let data = try Fixture.load()
-        let report = TransitionsReport(events: data.located)
+        let report = TransitionsReport(events: data.run.events)
         let text = report.json().rendered()
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
         let root = try XCTUnwrap(parsed as? [String: Any])
@@ -19,18 +19,18 @@ final class TransitionsReportTests: XCTestCase {
         XCTAssertEqual(items.count, data.located.count)
         for (item, event) in zip(items, data.located) {
             XCTAssertEqual(Set(item.keys), Set(Self.keys))
-            XCTAssertEqual(item["d"] as? String, event.d)
-            XCTAssertEqual(item["loss"] as? String, event.loss)
+            XCTAssertEqual(item["d"] as? String, event.d.decimal)
+            XCTAssertEqual(item["loss"] as? String, event.loss.decimal)
             XCTAssertEqual(item["kind"] as? String, event.kind.rawValue)
             XCTAssertEqual(item["partition"] as? String, "d-1,1")
             XCTAssertEqual((item["digits"] as? NSNumber)?.intValue, event.digits)
             XCTAssertEqual(item["verified"] as? Bool, event.verified)
             let coordinates = try XCTUnwrap(item["coordinates"] as? [String: String])
             XCTAssertEqual(coordinates.count, event.coordinates.count)
-            for coordinate in event.coordinates { XCTAssertEqual(coordinates[coordinate.name], coordinate.value) }
+            for (name, value) in zip(event.names, event.coordinates) { XCTAssertEqual(coordinates[name], value.decimal) }
             if event.kind == .transition {
-                XCTAssertNotNil(item["eigenvalue_below"] as? String)
-                XCTAssertEqual((item["index_above"] as? NSNumber)?.doubleValue, event.indexAbove)
+                XCTAssertEqual(item["eigenvalue_below"] as? String, "-1.70e-21")
+                XCTAssertEqual((item["index_above"] as? NSNumber)?.doubleValue, event.signCheck?.indexAbove)
             }
         }
         // Keys keep the documented order in the text itself.
@@ -41,7 +41,7 @@ final class TransitionsReportTests: XCTestCase {
 
     func testCSVHasOneRowPerEventAndOneCoordinatesColumn() throws {
         let data = try Fixture.load()
-        let records = try CSVReader.parse(TransitionsReport(events: data.located).csv())
+        let records = try CSVReader.parse(TransitionsReport(events: data.run.events).csv())
         XCTAssertEqual(records.first, [
             "family", "partition", "k", "kind", "d", "digits", "loss", "irrep", "multiplicity",
             "multiplicity_value", "direction", "verified", "coordinates",
@@ -50,27 +50,27 @@ final class TransitionsReportTests: XCTestCase {
         for (record, event) in zip(records.dropFirst(), data.located) {
             XCTAssertEqual(record.count, records[0].count)
             XCTAssertEqual(record[1], "d-1,1")
-            XCTAssertEqual(record[4], event.d)
+            XCTAssertEqual(record[4], event.d.decimal)
             XCTAssertNotNil(Double(record[2]))
             XCTAssertNotNil(Double(record[9]))
             let pairs = record[12].split(separator: ";").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
-            XCTAssertEqual(pairs.map { $0[0] }, event.coordinates.map(\.name))
-            XCTAssertEqual(pairs.map { $0[1] }, event.coordinates.map(\.value))
+            XCTAssertEqual(pairs.map { $0[0] }, event.names)
+            XCTAssertEqual(pairs.map { $0[1] }, event.coordinates.map(\.decimal))
         }
         XCTAssertEqual(try CSVReader.parse(TransitionsReport(events: []).csv()).count, 1)
     }
 
     func testTableShowsEveryEventAndTheNotes() throws {
         let data = try Fixture.load()
-        let table = TransitionsReport(events: data.located, notes: ["d-1,1 one-flipped: down: reached d = 5.4"]).table()
+        let table = TransitionsReport(events: data.run.events, notes: ["d-1,1 one-flipped: down: reached d = 5.4"]).table()
         for header in ["family", "kind", "d", "irrep", "multiplicity", "direction", "verified"] {
             XCTAssertTrue(table.contains(header), header)
         }
-        for event in data.located {
-            XCTAssertTrue(table.contains(event.d))
-            XCTAssertTrue(table.contains(event.loss))
-            for coordinate in event.coordinates { XCTAssertTrue(table.contains(coordinate.value)) }
-        }
+        // The digits of the fixture's event, as data/transitions.csv has them, cut at 20 digits.
+        XCTAssertTrue(table.contains("transition  5.5855052474258800069  standard of S_{d-1}"), table)
+        XCTAssertTrue(table.contains("  loss  0.025884340014647687450\n"), table)
+        XCTAssertTrue(table.contains("  O0    -0.059974704332226578349\n"), table)
+        XCTAssertTrue(table.contains("crossing eigenvalue -1.70e-21 just below, 7.08e-22 just above"), table)
         XCTAssertTrue(table.contains("standard of S_{d-1}"))
         XCTAssertTrue(table.contains("d-2 = 3.58551"), "multiplicity as polynomial = value")
         XCTAssertTrue(table.contains("saddle (index 3.58551) -> minimum"))
@@ -80,7 +80,7 @@ final class TransitionsReportTests: XCTestCase {
 
     func testSameInputSameBytes() throws {
         let data = try Fixture.load()
-        let (a, b) = (TransitionsReport(events: data.located), TransitionsReport(events: data.located))
+        let (a, b) = (TransitionsReport(events: data.run.events), TransitionsReport(events: data.run.events))
         XCTAssertEqual(a.table(), b.table())
         XCTAssertEqual(a.csv(), b.csv())
         XCTAssertEqual(a.json().rendered(), b.json().rendered())

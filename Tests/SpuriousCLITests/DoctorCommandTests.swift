@@ -31,7 +31,7 @@ final class DoctorCommandTests: XCTestCase {
             XCTAssertTrue(run.standardError.contains("--digits"), "--digits \(value): \(run.standardError)")
         }
         let tooMany = try CommandLineRun.spurious("doctor", "--digits", "100001")
-        XCTAssertTrue(tooMany.standardError.contains("from 1 to 100000"), tooMany.standardError)
+        XCTAssertTrue(tooMany.standardError.contains("between 1 and 100000"), tooMany.standardError)
         XCTAssertTrue(tooMany.standardError.contains("100001"), tooMany.standardError)
         let word = try CommandLineRun.spurious("doctor", "--digits", "abc")
         XCTAssertTrue(word.standardError.contains("'abc'"), word.standardError)

@@ -43,7 +43,7 @@ final class FormulaCommandTests: XCTestCase {
     /// Bad input is refused before any output, with a message on stderr that names the option.
     func testInvalidInputIsRefused() throws {
         let cases: [(arguments: [String], message: String)] = [
-            (["formula", "--partition", "d-1,x"], "invalid partition 'd-1,x'"),
+            (["formula", "--partition", "d-1,x"], "The value 'd-1,x' is invalid for '--partition <partition>': block 2"),
             (["formula", "--partition", "d-1,2"], "must add up to exactly d"),
             (["formula", "--partition", "d,,1"], "is empty"),
             (["formula", "--partition", "d-1,1", "--what", "jacobian"], "--what"),

@@ -60,7 +60,7 @@ final class SeriesCommandTests: XCTestCase {
 
     func testBadInputGivesAClearMessageAndNothingOnStdout() throws {
         let cases: [([String], String)] = [
-            (["--quantity", "loss"], "series needs --partition and --seed"),
+            (["--quantity", "loss"], "Missing expected argument '--partition <partition>'"),
             (family + ["--quantity", "D9"], "unknown quantity 'D9'"),
             (family + ["--terms", "0"], "--terms"),
             (family + ["--digits", "0"], "--digits"),

@@ -36,7 +36,7 @@ final class SpectrumCommandTests: XCTestCase {
             (["--partition", "d-1,1", "--d", "10", "--seed", "1,2"], "5 values expected"),
             (["--partition", "d-1,1", "--d", "1.5", "--seed", seed], "below 1"),
             (["--partition", "d-1,1", "--d", "10", "--seed", "1,x,0,0,1"], "'x' is not a decimal number"),
-            (["--partition", "d-1,q", "--d", "10", "--seed", seed], "invalid partition"),
+            (["--partition", "d-1,q", "--d", "10", "--seed", seed], "is invalid for '--partition <partition>'"),
             (["--partition", "d-1,1", "--d", "10", "--seed", seed, "--digits", "0"], "--digits"),
             (["--partition", "d-1,1", "--d", "10", "--seed", "0,0,0,0,0"], "zero"),
         ]

@@ -20,21 +20,19 @@ struct Doctor: ParsableCommand {
             """
     )
 
+    @OptionGroup var digitsOption: DigitsOption<Digits>
+
     /// The reference holds 100020 digits; the last ones are needed to round at the largest N.
-    static let maximumDigits = 100_000
-
-    @Option(help: "Significant decimal digits of pi to compute and check (1 to 100000).")
-    var digits: Int = 1000
-
-    func validate() throws {
-        guard (1...Doctor.maximumDigits).contains(digits) else {
-            throw ValidationError(
-                "--digits must be from 1 to \(Doctor.maximumDigits) (the reference digits end there); got \(digits).")
-        }
+    enum Digits: DigitsLimits {
+        static let defaultDigits = 1000
+        static let maximum = 100_000
+        static let meaning = "Significant decimal digits of pi to compute and check"
     }
 
+    var digits: Int { digitsOption.digits }
+
     func run() throws {
-        let precision = bits(forDecimalDigits: digits) + Doctor.guardBits
+        let precision = PrecisionPolicy.doctor(digits: digits)
         let clock = ContinuousClock()
         var computed = ""
         let elapsed = clock.measure {
@@ -46,7 +44,7 @@ struct Doctor: ParsableCommand {
         print("spurious doctor: arbitrary-precision self-check")
         print("  GMP   \(ArbitraryPrecisionLibrary.gmpVersion)")
         print("  MPFR  \(ArbitraryPrecisionLibrary.mpfrVersion)")
-        print("  pi to \(digits) significant digits at \(precision) bits (\(precision - Doctor.guardBits) + \(Doctor.guardBits) guard), \(Doctor.milliseconds(elapsed)) ms")
+        print("  pi to \(digits) significant digits at \(precision) bits (\(precision - PrecisionPolicy.doctorGuard) + \(PrecisionPolicy.doctorGuard) guard), \(Doctor.milliseconds(elapsed)) ms")
         print("  computed   \(DigitComparison.excerpt(computed))")
         print("  reference  \(DigitComparison.excerpt(expected))")
         if let difference = check.firstDifference {
@@ -59,12 +57,6 @@ struct Doctor: ParsableCommand {
         }
         print("  agree: all \(digits) digits match the reference")
     }
-
-    /// Guard bits beyond the bits that `digits` need, so that the binary rounding of pi does not
-    /// change its decimal rounding: that could only happen if pi lay within about 2^-32 units of
-    /// its last digit from a rounding midpoint, that is, if its digits after digit N read
-    /// 5000000000... or 4999999999....
-    static let guardBits = 32
 
     static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components

@@ -3,6 +3,7 @@ import Families
 import LossModel
 import MultiPrecision
 import Report
+import Spurious
 
 struct FollowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,14 +23,21 @@ struct FollowCommand: ParsableCommand {
 
     @OptionGroup var family: FamilyOptions
 
-    @Option(parsing: .unconditional, help: "Follow from --seed-d to this d only (default: both ways).")
-    var to: Double?
+    @Option(
+        parsing: .unconditional, help: "Follow from --seed-d to this d only (default: both ways).",
+        transform: ArgumentParsing.decimal)
+    var to: DecimalLiteral?
 
-    @Option(name: .customLong("max-d"), help: "Upper end when following both ways.")
-    var maxD: Double = 40
+    @Option(name: .customLong("max-d"), help: "Upper end when following both ways (default: 40).", transform: ArgumentParsing.decimal)
+    var maxD: DecimalLiteral = DecimalLiteral(exactly: 40)
 
-    @Option(help: "Proved significant digits for located events (1 to 1000).")
-    var digits: Int = 20
+    @OptionGroup var digits: DigitsOption<Digits>
+
+    enum Digits: DigitsLimits {
+        static let defaultDigits = 20
+        static let maximum = 1000
+        static let meaning = "Proved significant digits for located events"
+    }
 
     @Option(help: "Write the bifurcation diagram as CSV to this file.")
     var csv: String?
@@ -47,27 +55,25 @@ struct FollowCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard family.partition != nil else { throw ValidationError("follow needs --partition and --seed") }
-        guard (1...1000).contains(digits) else { throw ValidationError("--digits must be between 1 and 1000, got \(digits)") }
         guard maxSteps >= 1 else { throw ValidationError("--max-steps must be at least 1") }
-        try requireFinite(to, "--to")
-        try requireFinite(maxD, "--max-d")
-        if let family = try family.family(), svgQuantity != "loss",
-           !FixedSpace(family.partition).names.contains(svgQuantity) {
-            throw ValidationError("--svg-quantity: '\(svgQuantity)' is neither loss nor a coordinate of \(family.partition) (\(FixedSpace(family.partition).names.joined(separator: ", ")))")
+        let names = FixedSpace(family.partition).names
+        if svgQuantity != "loss", !names.contains(svgQuantity) {
+            throw ValidationError("--svg-quantity: '\(svgQuantity)' is neither loss nor a coordinate of \(family.partition) (\(names.joined(separator: ", ")))")
         }
     }
 
     func run() throws {
-        guard let chosen = try family.family() else { throw CLIError("follow needs --partition and --seed") }
         let progress = ProgressLine(quiet: quiet)
-        let run = try FamilyRun.follow(chosen, to: to, maxD: maxD, maxSteps: maxSteps, digits: digits, progress: progress)
+        let request = FollowRequest(
+            family: family.family, to: to?.double, maxD: maxD.double, maxSteps: maxSteps, digits: digits.digits)
+        let run = try FollowJob.run(request, progress: progress)
         progress.finish()
         // Files first: if one cannot be written, the command fails before printing anything.
-        if let csv { try run.write(csv: csv) }
+        if let csv { try AtomicFile.write(DiagramCSV.render(run), to: csv) }
         if let svg {
-            try run.write(svg: svg, quantity: svgQuantity == "loss" ? .loss : .coordinate(svgQuantity))
+            let quantity: DiagramQuantity = svgQuantity == "loss" ? .loss : .coordinate(svgQuantity)
+            try AtomicFile.write(DiagramSVG.render(run, quantity: quantity), to: svg)
         }
-        print(run.summary(), terminator: "")
+        print(FollowReport.summary(run), terminator: "")
     }
 }

@@ -37,10 +37,12 @@ struct Formula: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp(
-        "The partition: comma-separated block sizes (d, d-N, d+N or N), suffix r for rows only, c for columns only; e.g. d-1,1 or d-1,1,1r.",
-        valueName: "partition"))
-    var partition: String
+    @Option(
+        help: ArgumentHelp(
+            "The partition: comma-separated block sizes (d, d-N, d+N or N), suffix r for rows only, c for columns only; e.g. d-1,1 or d-1,1,1r.",
+            valueName: "partition"),
+        transform: ArgumentParsing.partition)
+    var partition: Partition
 
     @Option(help: "What to print: loss, gradient (one entry per variable) or hessian (upper triangle).")
     var what: Quantity = .loss
@@ -72,21 +74,8 @@ struct Formula: ParsableCommand {
         }
     }
 
-    func validate() throws {
-        _ = try parsedPartition()
-    }
-
     func run() throws {
-        let loss = ReducedLoss(FixedSpace(try parsedPartition()))
+        let loss = ReducedLoss(FixedSpace(partition))
         print(loss.formula(what.kind).rendered(format.style), terminator: "")
-    }
-
-    /// The partition, or a validation error that names the option and says what is wrong.
-    func parsedPartition() throws -> Partition {
-        do {
-            return try Partition(parsing: partition)
-        } catch let error as ModelError {
-            throw ValidationError("--partition: \(error.description)")
-        }
     }
 }

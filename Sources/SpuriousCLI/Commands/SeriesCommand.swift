@@ -4,6 +4,7 @@ import Foundation
 import LossModel
 import MultiPrecision
 import Report
+import Spurious
 
 struct SeriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,196 +44,76 @@ struct SeriesCommand: ParsableCommand {
     @Option(help: "Coefficients wanted, the leading one included (1 to 12).")
     var terms: Int = 4
 
-    @Option(help: "Significant digits per coefficient (1 to 500); only proved digits are shown.")
-    var digits: Int = 30
+    @OptionGroup var digits: DigitsOption<Digits>
+
+    enum Digits: DigitsLimits {
+        static let defaultDigits = 30
+        static let maximum = 500
+        static let meaning = "Significant digits per coefficient; only proved digits are shown"
+    }
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    @Option(help: "Constants for closed forms, comma-separated expressions in pi (default: \(ClosedFormBasis.defaultTexts.joined(separator: ","))).")
-    var basis: String?
+    @Option(
+        help: "Constants for closed forms, comma-separated expressions in pi (default: \(ClosedFormBasis.defaultTexts.joined(separator: ","))).",
+        transform: SeriesCommand.basis)
+    var basis: ClosedFormBasis?
 
-    @Option(parsing: .unconditional, help: "Compare this expression in d and pi with the quantity along the ladder instead of expanding, e.g. \"(1/2 - 2/pi^2)/d\".")
-    var check: String?
+    @Option(
+        parsing: .unconditional,
+        help: "Compare this expression in d and pi with the quantity along the ladder instead of expanding, e.g. \"(1/2 - 2/pi^2)/d\".",
+        transform: SeriesCommand.expression)
+    var check: CheckExpression?
 
-    @Option(name: .customLong("max-d"), help: "Top of the ladder: a power of ten from 1e6 to 1e200.")
-    var maxD: String = "1e30"
+    @Option(name: .customLong("max-d"), help: "Top of the ladder: a power of ten from 1e6 to 1e200 (default: 1e30).", transform: SeriesCommand.topExponent)
+    var topExponent: Int = 30
 
     func validate() throws {
-        guard family.partition != nil else { throw ValidationError("series needs --partition and --seed") }
         guard (1...12).contains(terms) else { throw ValidationError("--terms must be between 1 and 12, got \(terms)") }
-        guard (1...500).contains(digits) else { throw ValidationError("--digits must be between 1 and 500, got \(digits)") }
-        let top = try topExponent()
-        guard let seedD = Double(family.seedD), seedD > 0, seedD * 1e3 <= Foundation.pow(10, Double(top)) else {
-            throw ValidationError("--seed-d must be positive and at least three powers of ten below --max-d (\(maxD))")
+        let seedD = family.seedD.double
+        guard seedD > 0, seedD * 1e3 <= Foundation.pow(10, Double(topExponent)) else {
+            throw ValidationError("--seed-d must be positive and at least three powers of ten below --max-d (1e\(topExponent))")
         }
-        if let check {
-            do { _ = try CheckExpression(parsing: check) } catch { throw ValidationError("--check: \(error)") }
-        }
-        let chosenBasis = try closedFormBasis()
-        if let relation = try chosenBasis.dependence() {
+        if let relation = try closedFormBasis.dependence() {
             throw ValidationError("--basis: the constants are linearly dependent over the integers (\(relation)), so closed forms would not be unique")
         }
         do {
-            try model().loss.space.partition.validate(d: seedD)
+            try family.partition.validate(d: seedD)
         } catch let error as ModelError {
             throw ValidationError("--seed-d: \(error)")
         }
-        _ = try observable()
-    }
-
-    /// m for --max-d = 10^m.
-    func topExponent() throws -> Int {
-        guard let value = Double(maxD), value > 0 else { throw ValidationError("--max-d: '\(maxD)' is not a number") }
-        let m = Int(Foundation.log10(value).rounded())
-        guard (6...200).contains(m), abs(value / Foundation.pow(10, Double(m)) - 1) < 1e-12 else {
-            throw ValidationError("--max-d must be a power of ten from 1e6 to 1e200, got \(maxD)")
-        }
-        return m
-    }
-
-    func closedFormBasis() throws -> ClosedFormBasis {
-        do {
-            return try basis.map { try ClosedFormBasis(list: $0) } ?? ClosedFormBasis.standard()
-        } catch {
-            throw ValidationError("--basis: \(error)")
-        }
-    }
-
-    func model() throws -> SpectrumModel {
-        do { return SpectrumModel(try Partition(parsing: family.partition ?? "")) } catch { throw ValidationError("\(error)") }
-    }
-
-    func observable() throws -> Observable {
-        do { return try Observable(parsing: quantity, model: try model()) } catch let error as AsymptoticsError {
+        do { _ = try Observable(parsing: quantity, model: SpectrumModel(family.partition)) } catch let error as AsymptoticsError {
             throw ValidationError("--quantity: \(error)")
         }
     }
 
+    var closedFormBasis: ClosedFormBasis {
+        get throws { try basis ?? ClosedFormBasis.standard() }
+    }
+
     func run() throws {
-        let model = try model()
-        let system = ReducedLossSystem(model.loss)
-        let seed = try NumberList(family.seed ?? "", option: "--seed").texts
-        let settings = SeriesSettings(terms: terms, digits: digits, topExponent: try topExponent(), basis: try closedFormBasis())
-        let output = SeriesOutput(partition: model.loss.space.partition.description, seedD: family.seedD)
-        do {
-            if let check {
-                let result = try RemainderCheck.run(
-                    system, observable: try observable(), seed: seed, seedD: family.seedD,
-                    expression: try CheckExpression(parsing: check), settings: settings)
-                print(format == .json ? output.json(result).rendered() : output.table(result), terminator: "")
-            } else {
-                let result = try AsymptoticSeries.expand(
-                    system, observable: try observable(), seed: seed, seedD: family.seedD, settings: settings)
-                print(format == .json ? output.json(result).rendered() : output.table(result), terminator: "")
-            }
-        } catch let error as AsymptoticsError {
-            throw CLIError("\(error)")
-        } catch let error as ModelError {
-            throw CLIError("\(error)")
-        }
-    }
-}
-
-/// The table and JSON forms of an expansion and of a check.
-struct SeriesOutput {
-    let partition: String
-    let seedD: String
-
-    func table(_ series: SeriesExpansion) -> String {
-        let ladder = series.ladder
-        var out = "quantity  \(series.quantity) along \(partition), seeded at d = \(seedD)\n"
-        out += "ladder    \(ladder.high.rungs.count) rungs up to d = \(ladder.high.rungs.last?.dText ?? "-"); proved at \(ladder.low.precision) and \(ladder.high.precision) bits\n"
-        out += "top       \(series.quantity) = \(series.topValue ?? "undetermined") at d = \(ladder.high.rungs.last?.dText ?? "-")\n"
-        out += "fit       Richardson in d^(-1/2) on \(series.nodes.count) nodes, d = \(series.nodes.last ?? "-") ... \(series.nodes.first ?? "-")\n"
-        out += "leading   d^(\(series.terms.first?.power ?? "?"))   (measured exponent \(BigFloat(series.localExponent).formatted(significantDigits: 12)) at the top)\n\n"
-        var table = TextTable(
-            headers: ["power", "coefficient", "digits", "closed form", "residual"], alignments: [.right, .left, .right, .left, .left])
-        for term in series.terms {
-            table.append([
-                term.power, coefficientText(term), "\(term.digits)", term.closedFormText ?? "-",
-                term.residual.map { $0.formatted(significantDigits: 2) } ?? "-",
-            ])
-        }
-        out += table.rendered()
-        if let expression = series.closedFormExpression {
-            out += "\nexpansion: \(expression) + ...\n"
-        }
-        return out
+        let settings = SeriesSettings(terms: terms, digits: digits.digits, topExponent: topExponent, basis: try closedFormBasis)
+        let request = SeriesRequest(family: family.family, quantity: quantity, settings: settings, check: check)
+        let report = SeriesReport(try SeriesJob.run(request), request: request)
+        print(format == .json ? report.json().rendered() : report.table(), terminator: "")
     }
 
-    func coefficientText(_ term: SeriesTerm) -> String {
-        if term.isZero { return "0 (|c| < \(term.bound.formatted(significantDigits: 2)))" }
-        return term.coefficient ?? "undetermined"
-    }
-
-    func json(_ series: SeriesExpansion) -> JSONValue {
-        .object([
-            ("quantity", .string(series.quantity)),
-            ("terms", .array(series.terms.map { term in
-                .object([
-                    ("power", .string(term.power)),
-                    ("coefficient", term.coefficient.map { .string($0) } ?? .null),
-                    ("digits", .number(Double(term.digits))),
-                    ("closed_form", term.closedFormText.map { .string($0) } ?? .null),
-                    ("residual", term.residual.map { .string($0.formatted(significantDigits: 2)) } ?? .null),
-                ])
-            })),
-            ("partition", .string(partition)),
-            ("seed_d", .string(seedD)),
-            ("top", .object([
-                ("d", .string(series.ladder.high.rungs.last?.dText ?? "")),
-                ("value", series.topValue.map { .string($0) } ?? .null),
-            ])),
-            ("nodes", .array(series.nodes.map { .string($0) })),
-            ("bits", .array([.number(Double(series.ladder.low.precision)), .number(Double(series.ladder.high.precision))])),
-        ])
-    }
-
-    func table(_ check: RemainderCheck) -> String {
-        var out = "quantity    \(check.quantity) along \(partition), seeded at d = \(seedD)\n"
-        out += "expression  \(check.expression)\n"
-        out += "proved at   \(check.ladder.low.precision) and \(check.ladder.high.precision) bits\n\n"
-        var table = TextTable(
-            headers: ["d", check.quantity, "expression", "agreeing digits", "remainder", "order"],
-            alignments: [.right, .left, .left, .right, .left, .right])
-        for row in check.rows {
-            table.append([
-                row.d, row.value ?? "undetermined", row.expression,
-                (row.agreesWithAllProvedDigits ? ">= " : "") + "\(row.agreeingDigits)",
-                row.remainder ?? "< \(row.remainderBound.formatted(significantDigits: 2))",
-                row.order.map { BigFloat($0).formatted(significantDigits: 5) } ?? "-",
-            ])
+    /// m for --max-d = 10^m.
+    static func topExponent(_ text: String) throws -> Int {
+        guard let value = Double(text), value > 0 else { throw ArgumentParsing.Invalid(description: "not a number") }
+        let m = Int(Foundation.log10(value).rounded())
+        guard (6...200).contains(m), abs(value / Foundation.pow(10, Double(m)) - 1) < 1e-12 else {
+            throw ArgumentParsing.Invalid(description: "the top must be a power of ten from 1e6 to 1e200")
         }
-        out += table.rendered()
-        if let order = check.observedOrder {
-            out += "\nremainder ~ d^\(BigFloat(order).formatted(significantDigits: 5)) at the top"
-            out += check.observedPower.map { " (d^(\($0)))\n" } ?? "\n"
-        }
-        return out
+        return m
     }
 
-    func json(_ check: RemainderCheck) -> JSONValue {
-        .object([
-            ("quantity", .string(check.quantity)),
-            ("check", .string(check.expression)),
-            ("rows", .array(check.rows.map { row in
-                .object([
-                    ("d", .string(row.d)),
-                    ("value", row.value.map { .string($0) } ?? .null),
-                    ("expression", .string(row.expression)),
-                    ("agreeing_digits", .number(Double(row.agreeingDigits))),
-                    ("agrees_with_all_proved_digits", .bool(row.agreesWithAllProvedDigits)),
-                    ("remainder", row.remainder.map { .string($0) } ?? .null),
-                    ("remainder_bound", .string(row.remainderBound.formatted(significantDigits: 2))),
-                    ("order", row.order.map { .number($0) } ?? .null),
-                ])
-            })),
-            ("observed_order", check.observedOrder.map { .number($0) } ?? .null),
-            ("observed_power", check.observedPower.map { .string($0) } ?? .null),
-            ("partition", .string(partition)),
-            ("seed_d", .string(seedD)),
-            ("bits", .array([.number(Double(check.ladder.low.precision)), .number(Double(check.ladder.high.precision))])),
-        ])
+    static func basis(_ text: String) throws -> ClosedFormBasis {
+        do { return try ClosedFormBasis(list: text) } catch { throw ArgumentParsing.Invalid(description: "\(error)") }
+    }
+
+    static func expression(_ text: String) throws -> CheckExpression {
+        do { return try CheckExpression(parsing: text) } catch { throw ArgumentParsing.Invalid(description: "\(error)") }
     }
 }

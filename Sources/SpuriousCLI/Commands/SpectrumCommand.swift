@@ -1,8 +1,8 @@
 import ArgumentParser
-import Certification
 import LossModel
 import MultiPrecision
 import Report
+import Spurious
 
 struct SpectrumCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,17 +28,30 @@ struct SpectrumCommand: ParsableCommand {
                 --seed 0.97,-0.06,0.34,0.25,-0.58 --certify
             """)
 
-    @Option(help: "Fixed space as a partition, e.g. d-1,1 or d-1,1,1r (suffix r: rows only, c: columns only).")
-    var partition: String
+    @Option(
+        help: "Fixed space as a partition, e.g. d-1,1 or d-1,1,1r (suffix r: rows only, c: columns only).",
+        transform: ArgumentParsing.partition)
+    var partition: Partition
 
-    @Option(parsing: .unconditional, help: "Starting values, comma-separated, in the order the variables are named (D0,O0,C0_1,...); a leading minus sign is fine.")
-    var seed: String
+    @Option(
+        parsing: .unconditional,
+        help: "Starting values, comma-separated, in the order the variables are named (D0,O0,C0_1,...); a leading minus sign is fine.",
+        transform: ArgumentParsing.decimalList)
+    var seed: [DecimalLiteral]
 
-    @Option(name: .customLong("d"), parsing: .unconditional, help: "The dimension d, any real number at which every block has size at least 1 (e.g. 10 or 5.5).")
-    var d: String
+    @Option(
+        name: .customLong("d"), parsing: .unconditional,
+        help: "The dimension d, any real number at which every block has size at least 1 (e.g. 10 or 5.5).",
+        transform: ArgumentParsing.decimal)
+    var d: DecimalLiteral
 
-    @Option(help: "Significant digits to compute and prove (1 to 2000).")
-    var digits: Int = 20
+    @OptionGroup var digits: DigitsOption<Digits>
+
+    enum Digits: DigitsLimits {
+        static let defaultDigits = 20
+        static let maximum = 2000
+        static let meaning = "Significant digits to compute and prove"
+    }
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -46,56 +59,18 @@ struct SpectrumCommand: ParsableCommand {
     @Flag(help: "Prove the printed values with interval arithmetic: enclosures of the critical point and of every eigenvalue, and a certified index.")
     var certify = false
 
-    func validate() throws {
-        guard (1...2000).contains(digits) else {
-            throw ValidationError("--digits must be between 1 and 2000, got \(digits)")
-        }
-        _ = try parsedPartition()
-        _ = try NumberList(seed, option: "--seed")
-        guard (try? Double(parsing: d, precision: 53)) != nil else {
-            throw ValidationError("--d: '\(d)' is not a decimal number")
-        }
-    }
-
-    func parsedPartition() throws -> Partition {
-        do { return try Partition(parsing: partition) } catch { throw ValidationError("\(error)") }
-    }
-
     func run() throws {
-        if certify { return try runCertified() }
-        let report: SpectrumReport
-        do {
-            report = try SpectrumReport.compute(
-                partition: try parsedPartition(), seed: try NumberList(seed, option: "--seed").texts, d: d, digits: digits)
-        } catch let error as ModelError {
-            throw CLIError("\(error)")
-        }
-        switch format {
-        case .table: print(report.table(), terminator: "")
-        case .json: print(report.json().rendered(), terminator: "")
+        let request = SpectrumRequest(partition: partition, seed: seed, d: d, digits: digits.digits)
+        if certify {
+            let report = PointCertificateReport(try SpectrumJob.certify(request), digits: digits.digits)
+            print(format == .json ? report.json().rendered() : report.table(), terminator: "")
+        } else {
+            let report = SpectrumReport(try SpectrumJob.run(request))
+            print(format == .json ? report.json().rendered() : report.table(), terminator: "")
         }
     }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
-}
-
-extension SpectrumCommand {
-    /// `--certify`: the point and its spectrum as enclosures, or which step could not be proved.
-    func runCertified() throws {
-        let certificate: PointCertificate
-        do {
-            certificate = try PointCertifier.certify(
-                partition: try parsedPartition(), seed: try NumberList(seed, option: "--seed").texts, d: d, digits: digits)
-        } catch let error as ModelError {
-            throw CLIError("\(error)")
-        } catch let error as CertificationGaveUp {
-            throw CLIError("\(error)")
-        }
-        switch format {
-        case .table: print(PointCertificateRendering.table(certificate, digits: digits), terminator: "")
-        case .json: print(PointCertificateRendering.json(certificate, digits: digits).rendered(), terminator: "")
-        }
-    }
 }

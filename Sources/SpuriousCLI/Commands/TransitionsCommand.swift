@@ -3,6 +3,7 @@ import Families
 import LossModel
 import MultiPrecision
 import Report
+import Spurious
 
 struct TransitionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,20 +40,30 @@ struct TransitionsCommand: ParsableCommand {
                 --seed-d 10 --to 5 --digits 100 --certify
             """)
 
-    @Option(help: "Fixed space(s) as partitions (repeat the option for several); with --seed exactly one.")
-    var partition: [String] = []
+    @Option(
+        help: "Fixed space(s) as partitions (repeat the option for several); with --seed exactly one.",
+        transform: ArgumentParsing.partition)
+    var partition: [Partition] = []
 
-    @Option(parsing: .unconditional, help: "Seed values of one family, comma-separated in variable order; a leading minus sign is fine.")
-    var seed: String?
+    @Option(
+        parsing: .unconditional, help: "Seed values of one family, comma-separated in variable order; a leading minus sign is fine.",
+        transform: ArgumentParsing.decimalList)
+    var seed: [DecimalLiteral]?
 
-    @Option(name: .customLong("seed-d"), parsing: .unconditional, help: "The d at which --seed is given.")
-    var seedD: String = "10"
+    @Option(
+        name: .customLong("seed-d"), parsing: .unconditional, help: "The d at which --seed is given (default: 10).",
+        transform: ArgumentParsing.decimal)
+    var seedD: DecimalLiteral = DecimalLiteral(exactly: 10)
 
-    @Option(parsing: .unconditional, help: "With --seed: follow from --seed-d to this d only (default: both ways).")
-    var to: Double?
+    @Option(
+        parsing: .unconditional, help: "With --seed: follow from --seed-d to this d only (default: both ways).",
+        transform: ArgumentParsing.decimal)
+    var to: DecimalLiteral?
 
-    @Option(parsing: .unconditional, help: "Catalog: the reference d at which the spurious minima are searched.")
-    var at: Double = 10
+    @Option(
+        parsing: .unconditional, help: "Catalog: the reference d at which the spurious minima are searched (default: 10).",
+        transform: ArgumentParsing.decimal)
+    var at: DecimalLiteral = DecimalLiteral(exactly: 10)
 
     @Option(help: "Catalog: Newton starts per fixed space.")
     var starts: Int = 200
@@ -60,11 +71,16 @@ struct TransitionsCommand: ParsableCommand {
     @Option(name: .customLong("rng-seed"), help: "Catalog: seed of the reproducible random starts.")
     var rngSeed: UInt64 = 1
 
-    @Option(name: .customLong("max-d"), help: "Upper end when following both ways.")
-    var maxD: Double = 40
+    @Option(name: .customLong("max-d"), help: "Upper end when following both ways (default: 40).", transform: ArgumentParsing.decimal)
+    var maxD: DecimalLiteral = DecimalLiteral(exactly: 40)
 
-    @Option(help: "Proved significant digits for each d (1 to 1000).")
-    var digits: Int = 30
+    @OptionGroup var digits: DigitsOption<Digits>
+
+    enum Digits: DigitsLimits {
+        static let defaultDigits = 30
+        static let maximum = 1000
+        static let meaning = "Proved significant digits for each d"
+    }
 
     @Option(help: "Output format: table, csv or json.")
     var format: TransitionsFormat = .table
@@ -79,74 +95,47 @@ struct TransitionsCommand: ParsableCommand {
     var certify = false
 
     func validate() throws {
-        guard (1...1000).contains(digits) else { throw ValidationError("--digits must be between 1 and 1000, got \(digits)") }
         guard (1...100_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 100000, got \(starts)") }
-        try requireFinite(to, "--to")
-        try requireFinite(at, "--at")
-        try requireFinite(maxD, "--max-d")
-        for text in partition {
-            do { _ = try Partition(parsing: text) } catch { throw ValidationError("\(error)") }
-        }
-        if let seed {
+        if seed != nil {
             guard partition.count == 1 else { throw ValidationError("--seed needs exactly one --partition") }
-            _ = try NumberList(seed, option: "--seed")
-            guard (try? Double(parsing: seedD, precision: 53)) != nil else {
-                throw ValidationError("--seed-d: '\(seedD)' is not a decimal number")
-            }
         } else if to != nil {
             throw ValidationError("--to needs one family (--partition and --seed)")
         }
-        guard maxD > at || seed != nil else { throw ValidationError("--max-d (\(maxD)) must be above --at (\(at))") }
+        guard maxD.double > at.double || seed != nil else { throw ValidationError("--max-d (\(maxD.double)) must be above --at (\(at.double))") }
         guard !certify || format != .csv else { throw ValidationError("--certify prints a table or json, not csv") }
+    }
+
+    /// The families asked for: one given by its seed, or the catalog's.
+    var request: TransitionsRequest {
+        let families: TransitionsRequest.Families
+        if let seed, let space = partition.first {
+            families = .family(Family.named(partition: space, seed: seed, seedD: seedD), to: to?.double)
+        } else {
+            families = .catalog(CatalogRequest(
+                partitions: partition.isEmpty ? Catalog.defaultPartitions() : partition, at: at.double, starts: starts,
+                rngSeed: rngSeed))
+        }
+        return TransitionsRequest(families: families, maxD: maxD.double, digits: digits.digits, certify: certify)
     }
 
     func run() throws {
         let progress = ProgressLine(quiet: quiet)
-        let families: [Family]
-        if let seed, let text = partition.first {
-            let parsed = try Partition(parsing: text)
-            families = [Family.named(partition: parsed, seed: try NumberList(seed, option: "--seed").texts, seedD: seedD)]
-        } else {
-            let spaces = try (partition.isEmpty ? Catalog.defaultPartitions : partition).map { try Partition(parsing: $0) }
-            do {
-                families = try Catalog.discover(partitions: spaces, at: at, starts: starts, rngSeed: rngSeed) { progress.show($0) }
-            } catch let error as ModelError {
-                throw CLIError("\(error)")
-            }
-        }
-        var events: [LocatedFamilyEvent] = []
-        var certified: [CertifiedEvent] = []
-        var notes: [String] = []
-        for chosen in families {
-            let run = try FamilyRun.follow(chosen, to: to, maxD: maxD, maxSteps: 4000, digits: digits, progress: progress)
-            events += run.located
-            if certify { certified += CertifiedEvent.certify(run, digits: digits, progress: progress) }
-            notes.append(run.note())
-            if let diagrams { try run.write(csv: try DiagramDirectory.path(for: chosen, in: diagrams)) }
-        }
-        if seed == nil {
-            let spaces = partition.isEmpty ? Catalog.defaultPartitions : partition
-            for space in spaces where !families.contains(where: { $0.partition.description == (try? Partition(parsing: space))?.description }) {
-                notes.append("\(space): no spurious minimum of this isotropy at d = \(at.plainText) (\(starts) starts)")
-            }
-        }
+        let result = try TransitionsJob.run(request, progress: progress)
         progress.finish()
-        let report = TransitionsReport(events: events, notes: notes)
-        switch (format, certify) {
-        case (.table, false): print(report.table(), terminator: "")
-        case (.table, true): print(report.table() + CertificateRendering.table(certified), terminator: "")
-        case (.csv, _): print(report.csv(), terminator: "")
-        case (.json, false): print(report.json().rendered(), terminator: "")
-        case (.json, true): print(CertificateRendering.json(report.json(), certified).rendered(), terminator: "")
+        if let diagrams {
+            for run in result.runs {
+                try AtomicFile.write(DiagramCSV.render(run), to: try DiagramDirectory.path(for: run.family, in: diagrams))
+            }
+        }
+        let report = TransitionsReport(result)
+        switch format {
+        case .table: print(report.table(), terminator: "")
+        case .csv: print(report.csv(), terminator: "")
+        case .json: print(report.json().rendered(), terminator: "")
         }
     }
 }
 
 enum TransitionsFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
-}
-
-extension Double {
-    /// "10" for an integer, else the shortest text that reads back exactly ("5.5").
-    var plainText: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : "\(self)" }
 }

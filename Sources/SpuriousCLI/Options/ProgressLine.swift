@@ -1,8 +1,10 @@
 import Foundation
+import Report
+import Spurious
 
 /// One line of progress on stderr, rewritten in place; silent with `--quiet` and when stderr
 /// is not a terminal, so that stdout stays clean for pipes and logs stay clean too.
-struct ProgressLine {
+struct ProgressLine: ProgressObserver {
     let enabled: Bool
 
     init(quiet: Bool) {
@@ -12,6 +14,10 @@ struct ProgressLine {
     func show(_ text: String) {
         guard enabled else { return }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
+    func report(_ progress: JobProgress) {
+        show(ProgressText.line(progress))
     }
 
     func finish() {

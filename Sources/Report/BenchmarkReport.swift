@@ -1,9 +1,10 @@
+import Benchmarks
 import Foundation
 
 /// Formats measurements; knows groups only through their names and parameter headers.
-enum BenchmarkReport {
+public enum BenchmarkReport {
     /// A table per group: case, parameter, time in the case's unit, ratio to the baseline.
-    static func table(_ results: [BenchmarkRunner.Measurement], groups: [BenchmarkGroup]) -> String {
+    public static func table(_ results: [BenchmarkRunner.Measurement], groups: [BenchmarkGroup]) -> String {
         var lines: [String] = []
         for group in groups {
             let rows = results.filter { $0.group == group.name }
@@ -27,7 +28,7 @@ enum BenchmarkReport {
     }
 
     /// Pretty-printed JSON with the run's settings and every measurement.
-    static func json(_ results: [BenchmarkRunner.Measurement], settings: Settings) throws -> String {
+    public static func json(_ results: [BenchmarkRunner.Measurement], settings: Settings) throws -> String {
         let document = Document(settings: settings, results: results.map(Entry.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -35,12 +36,20 @@ enum BenchmarkReport {
     }
 
     /// How the figures were obtained, printed with them so that they can be compared later.
-    struct Settings: Encodable {
-        var iterations: Int
-        var repetitions: Int
-        var build: String
-        var mpfr: String
-        var gmp: String
+    public struct Settings: Encodable {
+        public var iterations: Int
+        public var repetitions: Int
+        public var build: String
+        public var mpfr: String
+        public var gmp: String
+
+        public init(iterations: Int, repetitions: Int, build: String, mpfr: String, gmp: String) {
+            self.iterations = iterations
+            self.repetitions = repetitions
+            self.build = build
+            self.mpfr = mpfr
+            self.gmp = gmp
+        }
     }
 
     private struct Document: Encodable {

@@ -28,7 +28,7 @@ enum AsymptoticsBenchmarks {
             guard let family = ContinuationBenchmarks.oneFlipped(), let basis = try? ClosedFormBasis.standard(),
                   let observable = try? Observable(parsing: "loss", model: SpectrumModel(family.partition))
             else { return BenchmarkWorkload(operations: 1) { .nan } }
-            let system = ReducedLossSystem(ReducedLoss(FixedSpace(family.partition)))
+            let system = ReducedGradient(ReducedLoss(FixedSpace(family.partition)))
             let settings = SeriesSettings(terms: terms, digits: digits, topExponent: 30, basis: basis)
             return BenchmarkWorkload(operations: 1) {
                 guard let series = try? AsymptoticSeries.expand(

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Benchmarks
 import Foundation
 import MultiPrecision
+import Report
 
 /// `spurious bench`: measures what the arbitrary-precision layer costs, so that a change to
 /// the binding or to a hot loop can be judged by numbers. The cases live in

@@ -2,9 +2,10 @@ import Certification
 import Families
 
 /// The one-flipped family's transition certified in interval arithmetic (`transitions
-/// --certify`) to 30 and to 100 digits: location at three more digits, parametric Krawczyk over
-/// the interval, eigenvalue enclosures of every isotypic part over the box and at both ends.
-/// The Double sweep that brackets the transition is prepared untimed. The result is the width
+/// --certify`) to 30 and to 100 digits, as the command does it: the location to N proved
+/// digits, its refinement to three more, parametric Krawczyk over the interval, eigenvalue
+/// enclosures of every isotypic part over the box and at both ends. The Double sweep that
+/// brackets the transition is prepared untimed. The result is the width
 /// of the certified interval (NaN when certification fails).
 extension BenchmarkGroup {
     static let certification = BenchmarkGroup(
@@ -19,11 +20,12 @@ extension BenchmarkGroup {
 enum CertificationBenchmarks {
     static func transition(digits: Int) -> BenchmarkCase {
         BenchmarkCase(name: "certify-transition", parameter: "\(digits)", unit: .millisecondsPerRun) { _ in
-            guard let trace = try? ContinuationBenchmarks.oneFlipped()?.follow(FollowOptions(lower: 5, upper: nil)),
+            guard let trace = try? ContinuationBenchmarks.oneFlipped()?.follow(FollowSettings(lower: 5, upper: nil)),
                   let event = trace.events.first(where: { if case .testFunction = $0.event.kind { true } else { false } })
             else { return BenchmarkWorkload(operations: 1) { .nan } }
             return BenchmarkWorkload(operations: 1) {
-                (try? TransitionCertifier.certify(trace: trace, event: event, digits: digits))?.interval.width.doubleValue ?? .nan
+                guard let located = try? trace.locate(event, digits: digits) else { return .nan }
+                return (try? TransitionCertifier.certify(located, of: trace, digits: digits))?.interval.width.doubleValue ?? .nan
             }
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-@testable import SpuriousCLI
+@testable import Benchmarks
+@testable import Report
 
 /// The bench machinery on made-up cases, so that its bookkeeping (operations, ratios, failed
 /// cases, filters) is checked without depending on how fast anything runs.

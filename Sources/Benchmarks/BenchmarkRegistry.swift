@@ -2,8 +2,8 @@ import Foundation
 
 /// Every benchmark group `spurious bench` knows. To add one, define it in its own file as a
 /// static member of ``BenchmarkGroup`` and list it here; the runner and the report need no change.
-enum BenchmarkRegistry {
-    static let groups: [BenchmarkGroup] = [
+public enum BenchmarkRegistry {
+    public static let groups: [BenchmarkGroup] = [
         .multiplyAdd,
         .spectrum,
         .continuation,
@@ -13,7 +13,7 @@ enum BenchmarkRegistry {
 
     /// The groups restricted to the cases whose identifier ("group/case/parameter") contains
     /// `filter` (case-insensitive); groups left empty are dropped.
-    static func selection(matching filter: String?) -> [BenchmarkGroup] {
+    public static func selection(matching filter: String?) -> [BenchmarkGroup] {
         groups.compactMap { group in
             var selected = group
             if let filter, !filter.isEmpty {
@@ -24,7 +24,7 @@ enum BenchmarkRegistry {
     }
 
     /// One line per group, "name: case, case, ... at parameter values", for help and errors.
-    static var overview: String {
+    public static var overview: String {
         groups.map { group in
             var cases: [String] = []
             var parameters: [String] = []
@@ -38,7 +38,7 @@ enum BenchmarkRegistry {
     }
 
     /// All identifiers, for tests and scripts.
-    static var identifiers: [String] {
+    public static var identifiers: [String] {
         groups.flatMap { group in group.cases.map { group.identifier(of: $0) } }
     }
 }

@@ -15,7 +15,7 @@ extension BenchmarkGroup {
             BenchmarkCase(name: "sweep-10-to-4.5", parameter: "-", unit: .millisecondsPerRun) { _ in
                 guard let family = ContinuationBenchmarks.oneFlipped() else { return BenchmarkWorkload(operations: 1) { .nan } }
                 return BenchmarkWorkload(operations: 1) {
-                    (try? family.follow(FollowOptions(lower: 4.5, upper: nil)))?.points.count.doubleValue ?? .nan
+                    (try? family.follow(FollowSettings(lower: 4.5, upper: nil)))?.points.count.doubleValue ?? .nan
                 }
             },
             ContinuationBenchmarks.transition(digits: 40),
@@ -31,7 +31,7 @@ enum ContinuationBenchmarks {
 
     static func transition(digits: Int) -> BenchmarkCase {
         BenchmarkCase(name: "transition", parameter: "\(digits)", unit: .millisecondsPerRun) { _ in
-            guard let trace = try? oneFlipped()?.follow(FollowOptions(lower: 5, upper: nil)),
+            guard let trace = try? oneFlipped()?.follow(FollowSettings(lower: 5, upper: nil)),
                   let event = trace.events.first(where: { if case .testFunction = $0.event.kind { true } else { false } })
             else { return BenchmarkWorkload(operations: 1) { .nan } }
             return BenchmarkWorkload(operations: 1) {

@@ -1,28 +1,33 @@
 /// Times benchmark cases: prepare once, then the best of several repetitions on a monotonic
 /// clock. The best, not the mean, because interference from the rest of the machine only ever
 /// adds time.
-struct BenchmarkRunner {
-    var iterations: Int
-    var repetitions: Int
+public struct BenchmarkRunner {
+    public var iterations: Int
+    public var repetitions: Int
 
-    /// One case's figures.
-    struct Measurement: Sendable {
-        var group: String
-        var name: String
-        var parameter: String
-        var unit: BenchmarkUnit
-        var operations: Int
-        /// Best time per operation, in `unit`.
-        var best: Double
-        /// Median time per operation, in `unit`: a large gap to `best` means a noisy machine.
-        var median: Double
-        /// What the last repetition returned, to compare variants of the same computation.
-        var checksum: Double
-        /// `best` divided by the group baseline's `best` at the same parameter.
-        var ratio: Double?
+    public init(iterations: Int, repetitions: Int) {
+        self.iterations = iterations
+        self.repetitions = repetitions
     }
 
-    func run(_ groups: [BenchmarkGroup]) -> [Measurement] {
+    /// One case's figures.
+    public struct Measurement: Sendable {
+        public var group: String
+        public var name: String
+        public var parameter: String
+        public var unit: BenchmarkUnit
+        public var operations: Int
+        /// Best time per operation, in `unit`.
+        public var best: Double
+        /// Median time per operation, in `unit`: a large gap to `best` means a noisy machine.
+        public var median: Double
+        /// What the last repetition returned, to compare variants of the same computation.
+        public var checksum: Double
+        /// `best` divided by the group baseline's `best` at the same parameter.
+        public var ratio: Double?
+    }
+
+    public func run(_ groups: [BenchmarkGroup]) -> [Measurement] {
         var results: [Measurement] = []
         for group in groups {
             var measured: [Measurement] = []

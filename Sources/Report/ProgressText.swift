@@ -1,0 +1,19 @@
+import Spurious
+
+/// A job's progress as one line for a terminal.
+public enum ProgressText {
+    public static func line(_ progress: JobProgress) -> String {
+        switch progress {
+        case let .searching(partition, d, starts):
+            return "searching \(partition) at d = \(d.formatted(significantDigits: 6)) (\(starts) starts)"
+        case let .following(family, seedD):
+            return "following \(family) from d = \(seedD)"
+        case let .followed(family, d, points):
+            return "following \(family): d = \(d.formatted(significantDigits: 6)), \(points) points"
+        case let .locating(family, event, number, count, digits):
+            return "\(family): locating \(event) \(number)/\(count) to \(digits) digits"
+        case let .certifying(family, number, count, d):
+            return "\(family): certifying transition \(number)/\(count) near d = \(d.formatted(significantDigits: 6))"
+        }
+    }
+}

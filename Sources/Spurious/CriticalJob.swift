@@ -1,0 +1,47 @@
+import LossModel
+import MultiPrecision
+
+/// What `spurious critical` searches: one fixed space at one d.
+public struct CriticalRequest: Sendable {
+    public var partition: Partition
+    public var d: DecimalLiteral
+    public var starts: Int
+    public var rngSeed: UInt64
+    /// Proved digits of the loss, the coordinates and the smallest eigenvalue.
+    public var digits: Int
+
+    public init(partition: Partition, d: DecimalLiteral, starts: Int = 200, rngSeed: UInt64 = 1, digits: Int = 15) {
+        self.partition = partition
+        self.d = d
+        self.starts = starts
+        self.rngSeed = rngSeed
+        self.digits = digits
+    }
+}
+
+/// The distinct critical points found, each polished to proved digits.
+public struct CriticalResult: Sendable {
+    public let search: CriticalPointSearchResult
+    public let points: [PolishedCriticalPoint]
+    /// The fixed space's variable names, in coordinate order.
+    public let names: [String]
+    public let request: CriticalRequest
+
+    public init(search: CriticalPointSearchResult, points: [PolishedCriticalPoint], names: [String], request: CriticalRequest) {
+        self.search = search
+        self.points = points
+        self.names = names
+        self.request = request
+    }
+}
+
+/// `spurious critical`: multi-start Newton with deflation in `Double` (docs/design.md section
+/// 9), then every distinct point polished at two precisions in MPFR (section 6).
+public enum CriticalJob {
+    public static func run(_ request: CriticalRequest) throws -> CriticalResult {
+        let search = CriticalPointSearch(request.partition)
+        let result = try search.run(d: request.d.double, settings: .init(starts: request.starts, rngSeed: request.rngSeed))
+        let points = try result.points.map { try search.polish($0, d: request.d, digits: request.digits) }
+        return CriticalResult(search: result, points: points, names: search.model.loss.space.names, request: request)
+    }
+}

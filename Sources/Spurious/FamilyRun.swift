@@ -1,0 +1,38 @@
+import Certification
+import Families
+
+/// A family followed, its events located, and (when asked for) its transitions certified:
+/// what `follow` and each family of `transitions` produce.
+public struct FamilyRun: Sendable {
+    /// A located event with its certificate, when certificates were asked for.
+    public struct Event: Sendable {
+        public let located: LocatedFamilyEvent
+        /// Nil when no certificate was asked for.
+        public let certification: Certification?
+
+        public init(located: LocatedFamilyEvent, certification: Certification?) {
+            self.located = located
+            self.certification = certification
+        }
+    }
+
+    /// The outcome of certifying one event.
+    public enum Certification: Sendable {
+        case certified(TransitionCertificate)
+        /// Folds are not certified, only transitions.
+        case fold
+        /// Every attempt failed; the error says which step failed, at which precision.
+        case failed(any Error)
+    }
+
+    public let trace: FamilyTrace
+    public let events: [Event]
+
+    public init(trace: FamilyTrace, events: [Event]) {
+        self.trace = trace
+        self.events = events
+    }
+
+    public var family: Family { trace.family }
+    public var located: [LocatedFamilyEvent] { events.map(\.located) }
+}

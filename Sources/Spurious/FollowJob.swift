@@ -1,0 +1,93 @@
+import Certification
+import Families
+import LossModel
+import MultiPrecision
+
+/// What to follow: one family, how far, and to how many digits.
+public struct FollowRequest: Sendable {
+    public var family: Family
+    /// Follow from the seed's d to this d only; nil: both ways, down to where the family's
+    /// spectrum stops being defined and up to ``maxD``.
+    public var to: Double?
+    public var maxD: Double
+    /// Continuation steps per direction.
+    public var maxSteps: Int
+    /// Proved significant digits of every located event.
+    public var digits: Int
+    /// Certify every transition with interval arithmetic.
+    public var certify: Bool
+
+    public init(family: Family, to: Double? = nil, maxD: Double = 40, maxSteps: Int = 2000, digits: Int = 20, certify: Bool = false) {
+        self.family = family
+        self.to = to
+        self.maxD = maxD
+        self.maxSteps = maxSteps
+        self.digits = digits
+        self.certify = certify
+    }
+
+    /// The range to follow, as the family's settings.
+    var settings: FollowSettings {
+        let seedD = family.seedD.double
+        if let to {
+            return FollowSettings(lower: to < seedD ? to : nil, upper: to > seedD ? to : nil, maxSteps: maxSteps)
+        }
+        return FollowSettings(lower: nil, upper: maxD > seedD ? maxD : nil, maxSteps: maxSteps)
+    }
+}
+
+/// `spurious follow`, and each family of `spurious transitions`: follow the family by
+/// pseudo-arclength continuation (docs/design.md section 4), locate each fold and transition
+/// to proved digits (section 6), and certify the transitions when asked (section 7).
+public enum FollowJob {
+    /// Runs `request`; `problem` is the family's fixed space when the caller already has it
+    /// (the catalog built it for its search).
+    public static func run(
+        _ request: FollowRequest, problem: FamilyProblem? = nil, progress: some ProgressObserver = NoProgress()
+    ) throws -> FamilyRun {
+        let family = request.family
+        let problem = problem ?? FamilyProblem(family.partition)
+        progress.report(.following(family: family.name, seedD: family.seedD))
+        let trace: FamilyTrace
+        do {
+            trace = try family.follow(request.settings, problem: problem) { d, count in
+                progress.report(.followed(family: family.name, d: d, points: count))
+            }
+        } catch let error as FollowError {
+            throw JobError.family(family.name, error)
+        } catch let error as ModelError {
+            throw JobError.family(family.name, error)
+        }
+        let locatable = trace.events.filter(\.event.isLocatable)
+        var located: [LocatedFamilyEvent] = []
+        for (i, event) in locatable.enumerated() {
+            progress.report(.locating(family: family.name, event: event.event.name, number: i + 1, of: locatable.count, digits: request.digits))
+            do {
+                located.append(try trace.locate(event, digits: request.digits))
+            } catch {
+                throw JobError.location(family: family.name, event: event.event, nearD: trace.points[event.points.lowerBound].d, error)
+            }
+        }
+        let events = located.enumerated().map { number, event in
+            FamilyRun.Event(
+                located: event,
+                certification: request.certify
+                    ? certify(event, number: number, of: located.count, trace: trace, digits: request.digits, progress: progress)
+                    : nil)
+        }
+        return FamilyRun(trace: trace, events: events)
+    }
+
+    /// The certificate of one located event, or why there is none.
+    static func certify(
+        _ event: LocatedFamilyEvent, number: Int, of count: Int, trace: FamilyTrace, digits: Int, progress: some ProgressObserver
+    ) -> FamilyRun.Certification {
+        guard event.kind == .transition else { return .fold }
+        progress.report(.certifying(family: event.family, number: number + 1, of: count, nearD: event.approximateD))
+        do {
+            return .certified(try TransitionCertifier.certify(event, of: trace, digits: digits))
+        } catch {
+            return .failed(error)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import LossModel
+import MultiPrecision
+
+/// What a long job is doing, as it goes: the report layer puts it in words, the command line
+/// shows it on stderr.
+public enum JobProgress: Sendable {
+    /// The catalog searches a fixed space for spurious minima.
+    case searching(partition: Partition, d: Double, starts: Int)
+    /// A family is about to be followed from its seed.
+    case following(family: String, seedD: DecimalLiteral)
+    /// A family's sweep has accepted another point.
+    case followed(family: String, d: Double, points: Int)
+    /// An event of a family is being located.
+    case locating(family: String, event: String, number: Int, of: Int, digits: Int)
+    /// A transition of a family is being certified.
+    case certifying(family: String, number: Int, of: Int, nearD: Double)
+}
+
+/// Whoever watches a job's progress.
+public protocol ProgressObserver {
+    func report(_ progress: JobProgress)
+}
+
+/// Progress nobody watches: for scripts and tests.
+public struct NoProgress: ProgressObserver {
+    public init() {}
+    public func report(_ progress: JobProgress) {}
+}

@@ -1,0 +1,50 @@
+import Foundation
+import LossModel
+import MultiPrecision
+
+/// Turns option text into the domain's types, once, at the command line: a partition, a decimal
+/// number kept as typed, a list of them. Each failure says what is wrong with the value;
+/// swift-argument-parser prefixes it with the option and the value ("The value 'd,,1' is
+/// invalid for '--partition <partition>': block 2 '' is empty ...").
+enum ArgumentParsing {
+    /// What is wrong with one option value.
+    struct Invalid: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func partition(_ text: String) throws -> Partition {
+        do {
+            return try Partition(parsing: text)
+        } catch let ModelError.partitionSyntax(_, problem) {
+            throw Invalid(description: problem)
+        }
+    }
+
+    /// A decimal number as typed (`10`, `-0.7`, `1e-3`), read later at whatever precision each
+    /// computation needs.
+    static func decimal(_ text: String) throws -> DecimalLiteral {
+        do {
+            return try DecimalLiteral(text)
+        } catch {
+            throw Invalid(description: "not a decimal number (write e.g. 10, 5.5 or 1e-3)")
+        }
+    }
+
+    /// A comma-separated list of decimal numbers (`-0.8,0.2`).
+    static func decimalList(_ text: String) throws -> [DecimalLiteral] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return try parts.enumerated().map { i, part in
+            do {
+                return try DecimalLiteral(part)
+            } catch {
+                throw Invalid(description: "value \(i + 1) '\(part.trimmingCharacters(in: .whitespaces))' is not a decimal number (write e.g. -0.8,0.2)")
+            }
+        }
+    }
+}
+
+/// A message for the user, printed as `Error: ...` with a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
