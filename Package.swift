@@ -61,6 +61,9 @@ let package = Package(
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "BruteForce"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Spurious", "Families", "Continuation", "LossModel", "MultiPrecision"], swiftSettings: strict),
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "_TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SpuriousTests", dependencies: ["Spurious", "Report", "Families", "LossModel", "MultiPrecision", "BruteForce"],
+            swiftSettings: strict),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Report"], swiftSettings: strict),
         .testTarget(name: "AsymptoticsTests", dependencies: ["Asymptotics", "LossModel"], swiftSettings: strict),
         .testTarget(

@@ -19,6 +19,15 @@ public struct SeriesTerm: Sendable {
     public let bound: BigFloat
     public let closedForm: ClosedForm?
 
+    public init(halfPower: Int, estimate: BigFloat, coefficient: ProvedValue?, isZero: Bool, bound: BigFloat, closedForm: ClosedForm?) {
+        self.halfPower = halfPower
+        self.estimate = estimate
+        self.coefficient = coefficient
+        self.isZero = isZero
+        self.bound = bound
+        self.closedForm = closedForm
+    }
+
     /// The power of d as text: "-1", "-3/2", "0", "1/2".
     public var power: String { SeriesTerm.powerText(halfPower) }
 
@@ -43,6 +52,15 @@ public struct SeriesExpansion: Sendable {
     public let nodes: [DecimalLiteral]
     public let ladder: ProvedLadder
     public let settings: SeriesSettings
+
+    public init(quantity: String, terms: [SeriesTerm], localExponent: Double, nodes: [DecimalLiteral], ladder: ProvedLadder, settings: SeriesSettings) {
+        self.quantity = quantity
+        self.terms = terms
+        self.localExponent = localExponent
+        self.nodes = nodes
+        self.ladder = ladder
+        self.settings = settings
+    }
 
     /// The quantity at the top of the ladder (d = 10^topExponent) to its proved digits, at most
     /// the digits asked for.
@@ -183,7 +201,7 @@ public enum AsymptoticSeries {
             throw AsymptoticsError.leadingPower("every coefficient is zero")
         }
         let precision = best.reduce(64) { max($0, $1.precision) }
-        let zeroLevel = scale * (try BigFloat(parsing: "1e-\(settings.digits)", precision: precision))
+        let zeroLevel = scale * BigFloat.powerOfTen(-settings.digits, precision: precision)
         return try best.indices.map { j in
             let spread = BigFloat.maximum((best[j] - lowerOrder[j]).magnitude, (best[j] - lowerPrecision[j]).magnitude)
             let bound = best[j].magnitude + spread

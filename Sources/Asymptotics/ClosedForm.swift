@@ -57,7 +57,7 @@ public struct ClosedFormBasis: Sendable {
     public func dependence() throws -> String? {
         guard elements.count >= 2 else { return nil }
         let digits = 100
-        let values = try values(precision: bits(forDecimalDigits: digits + 10))
+        let values = try values(precision: PrecisionPolicy.closedForm(digits: digits))
         guard let relation = try PSLQ.relation(among: values, digits: digits, maxNorm: ClosedFormSearch.largestNorm(digits)),
               ClosedFormSearch.isCredible(relation, digits: digits)
         else { return nil }
@@ -78,6 +78,13 @@ public struct ClosedForm: Sendable {
     /// Decimal digits that integers of this size need to fit any numbers by chance: the sum of
     /// log10(2|a_i| + 1) over the nonzero a_i.
     public let neededDigits: Double
+
+    public init(expression: CheckExpression, residual: BigFloat, relation: [Int], neededDigits: Double) {
+        self.expression = expression
+        self.residual = residual
+        self.relation = relation
+        self.neededDigits = neededDigits
+    }
 }
 
 /// The integer-relation search behind a closed form, and its credibility rule.
@@ -90,7 +97,7 @@ public struct ClosedForm: Sendable {
 public enum ClosedFormSearch {
     public static func find(_ coefficient: BigFloat, provedDigits: Int, basis: ClosedFormBasis) throws -> ClosedForm? {
         guard provedDigits >= 12, coefficient.signum != 0 else { return nil }
-        let precision = bits(forDecimalDigits: provedDigits + 10)
+        let precision = PrecisionPolicy.closedForm(digits: provedDigits)
         let basisValues = try basis.values(precision: precision)
         guard let relation = try PSLQ.relation(
             among: [coefficient.rounded(toPrecision: precision)] + basisValues, digits: provedDigits,
@@ -102,7 +109,7 @@ public enum ClosedFormSearch {
         let checkPrecision = max(coefficient.precision, precision)
         let value = try expression.evaluate(d: nil, precision: checkPrecision)
         let residual = (coefficient.rounded(toPrecision: checkPrecision) - value).magnitude
-        let allowed = coefficient.magnitude * (try BigFloat(parsing: "1e-\(provedDigits - 1)", precision: checkPrecision))
+        let allowed = coefficient.magnitude * BigFloat.powerOfTen(1 - provedDigits, precision: checkPrecision)
         guard residual <= allowed else { return nil }
         return ClosedForm(expression: expression, residual: residual, relation: relation, neededDigits: neededDigits(relation))
     }

@@ -11,7 +11,15 @@ public struct LadderRung: Sendable {
     /// m when d = 10^m exactly: the rungs that serve as extrapolation nodes.
     public let exponent: Int?
     /// dx/dd there: the next step's predictor.
-    let tangent: [BigFloat]
+    public let tangent: [BigFloat]
+
+    public init(exactD: DecimalLiteral, d: BigFloat, x: [BigFloat], exponent: Int?, tangent: [BigFloat]) {
+        self.exactD = exactD
+        self.d = d
+        self.x = x
+        self.exponent = exponent
+        self.tangent = tangent
+    }
 }
 
 /// A family of solutions followed to very large d on a geometric ladder: the seed's d, then
@@ -28,6 +36,11 @@ public struct Ladder: Sendable {
     public let rungs: [LadderRung]
     /// The working precision of every solution, in bits.
     public let precision: Int
+
+    public init(rungs: [LadderRung], precision: Int) {
+        self.rungs = rungs
+        self.precision = precision
+    }
 
     /// Corrects `seed` at `seedD` and follows the branch up to d = 10^topExponent,
     /// at `precision` bits throughout. Steps are planned in `Double`, so the top is at most
@@ -84,7 +97,7 @@ public struct Ladder: Sendable {
     /// m when d is exactly 10^m for an integer m >= 0.
     static func exponentOfTen(_ d: BigFloat, precision: Int) -> Int? {
         let m = Int(Foundation.log10(d.doubleValue).rounded())
-        guard m >= 0, let power = try? BigFloat(parsing: "1e\(m)", precision: precision), power == d else { return nil }
+        guard m >= 0, BigFloat.powerOfTen(m, precision: precision) == d else { return nil }
         return m
     }
 

@@ -20,39 +20,30 @@ public struct Observable: Sendable {
 }
 
 extension Observable {
-    /// Reads `loss`, a coordinate name (`D0`, `C1_0`) or `eigenvalue:<irrep>:<i>`, the i-th
-    /// smallest (from 1) distinct eigenvalue of an isotypic part named as `spurious spectrum`
-    /// prints it (`eigenvalue:standard of S_{d-1}:1`).
-    public init(parsing text: String, model: SpectrumModel) throws {
-        let names = model.loss.space.names
-        let trimmed = text.withoutSurroundingWhitespace
-        if trimmed == "loss" {
+    /// The quantity `quantity` names, along the fixed space of `model`; throws
+    /// ``AsymptoticsError/unknownQuantity(name:known:)`` for a name the space does not have.
+    public init(_ quantity: SeriesQuantity, model: SpectrumModel) throws {
+        let name = quantity.description
+        switch quantity.kind {
+        case .loss:
             let loss = model.loss
-            self.init(name: trimmed) { x, d in try loss.value(at: x, d: d) }
-            return
-        }
-        if let index = names.firstIndex(of: trimmed) {
-            self.init(name: trimmed) { x, _ in x[index] }
-            return
-        }
-        let prefix = "eigenvalue:"
-        guard trimmed.hasPrefix(prefix) else {
-            throw AsymptoticsError.unknownQuantity(name: text, known: Observable.forms(model))
-        }
-        let body = trimmed.dropFirst(prefix.count)
-        guard let colon = body.lastIndex(of: ":"), let rank = Int(body[body.index(after: colon)...]) else {
-            throw AsymptoticsError.unknownQuantity(name: text, known: Observable.forms(model))
-        }
-        let irrep = String(body[..<colon])
-        guard let part = model.partNames.firstIndex(of: irrep) else {
-            throw AsymptoticsError.unknownQuantity(name: text, known: Observable.forms(model))
-        }
-        let count = model.eigenvalueCount(ofPart: part)
-        guard (1...max(count, 1)).contains(rank), count > 0 else {
-            throw AsymptoticsError.settings("'\(irrep)' has \(count) distinct eigenvalues: the index after the last ':' must be 1 to \(count)")
-        }
-        self.init(name: trimmed) { x, d in
-            try model.sortedEigenvalues(at: x, d: d, parts: [part])[rank - 1]
+            self.init(name: name) { x, d in try loss.value(at: x, d: d) }
+        case let .coordinate(coordinate):
+            guard let index = model.loss.space.names.firstIndex(of: coordinate) else {
+                throw AsymptoticsError.unknownQuantity(name: name, known: Observable.forms(model))
+            }
+            self.init(name: name) { x, _ in x[index] }
+        case let .eigenvalue(irrep, rank):
+            guard let part = model.partNames.firstIndex(of: irrep) else {
+                throw AsymptoticsError.unknownQuantity(name: name, known: Observable.forms(model))
+            }
+            let count = model.eigenvalueCount(ofPart: part)
+            guard (1...max(count, 1)).contains(rank), count > 0 else {
+                throw AsymptoticsError.settings("'\(irrep)' has \(count) distinct eigenvalues: the index after the last ':' must be 1 to \(count)")
+            }
+            self.init(name: name) { x, d in
+                try model.sortedEigenvalues(at: x, d: d, parts: [part])[rank - 1]
+            }
         }
     }
 

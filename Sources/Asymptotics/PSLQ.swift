@@ -42,7 +42,7 @@ public enum PSLQ {
         }
         var b = (0..<n).map { i in (0..<n).map { $0 == i ? 1 : 0 } }
         let gamma = try BigFloat.sqrt(BigFloat(4, precision: precision) / BigFloat(3, precision: precision))
-        let unit = try BigFloat(parsing: "1e-\(digits - 1)", precision: precision)
+        let unit = BigFloat.powerOfTen(1 - digits, precision: precision)
 
         /// Subtracts t times row j from row i of H (first `through` + 1 entries), and keeps y
         /// and B in step. False on integer overflow.

@@ -16,6 +16,14 @@ public struct ProvedLadder: Sendable {
     /// Relative decimal digits on which the two precisions agree, per rung.
     public let agreement: [Double]
 
+    public init(low: Ladder, high: Ladder, lowValues: [BigFloat], highValues: [BigFloat], agreement: [Double]) {
+        self.low = low
+        self.high = high
+        self.lowValues = lowValues
+        self.highValues = highValues
+        self.agreement = agreement
+    }
+
     /// Climbs at a first guess of the precision that `neededDigits` at the top need (the
     /// needed digits plus three per decade of d, the loss's cancellation) and doubles it until
     /// the top rung's value agrees to `neededDigits` at the two precisions, at most three times:
@@ -24,7 +32,7 @@ public struct ProvedLadder: Sendable {
         _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral,
         topExponent: Int, neededDigits: Int
     ) throws -> ProvedLadder {
-        var precision = bits(forDecimalDigits: neededDigits + 3 * max(topExponent, 0) + 10) + 32
+        var precision = PrecisionPolicy.ladder(neededDigits: neededDigits, topExponent: topExponent)
         var low = try Ladder.climb(system, seed: seed, seedD: seedD, topExponent: topExponent, precision: precision)
         var lowValues = try values(observable, low)
         var doublings = 0

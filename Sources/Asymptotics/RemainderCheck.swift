@@ -23,6 +23,17 @@ public struct RemainderCheck: Sendable {
         public let remainderBound: BigFloat
         /// d log|Q - E| / d log d from the previous row, when both remainders are proved.
         public let order: Double?
+
+        public init(d: DecimalLiteral, value: ProvedValue, expression: BigFloat, agreeingDigits: Int, agreesWithAllProvedDigits: Bool, remainder: ProvedValue?, remainderBound: BigFloat, order: Double?) {
+            self.d = d
+            self.value = value
+            self.expression = expression
+            self.agreeingDigits = agreeingDigits
+            self.agreesWithAllProvedDigits = agreesWithAllProvedDigits
+            self.remainder = remainder
+            self.remainderBound = remainderBound
+            self.order = order
+        }
     }
 
     public let quantity: String
@@ -32,6 +43,14 @@ public struct RemainderCheck: Sendable {
     public let ladder: ProvedLadder
     /// Significant digits asked for the values and the expression.
     public let digits: Int
+
+    public init(quantity: String, expression: String, rows: [Row], ladder: ProvedLadder, digits: Int) {
+        self.quantity = quantity
+        self.expression = expression
+        self.rows = rows
+        self.ladder = ladder
+        self.digits = digits
+    }
 
     /// The order of the remainder between the two highest rungs, when measured.
     public var observedOrder: Double? { rows.last?.order }
@@ -68,7 +87,7 @@ public struct RemainderCheck: Sendable {
             let remainder = rHigh.signum != 0 && difference.isDetermined ? difference : nil
             // What the quantity's proved digits cannot resolve.
             let noise = provedDigits == Int.max
-                ? BigFloat(0, precision: 64) : qHigh.magnitude * (try BigFloat(parsing: "1e-\(provedDigits)", precision: 64))
+                ? BigFloat(0, precision: 64) : qHigh.magnitude * BigFloat.powerOfTen(-provedDigits, precision: 64)
             let bound = rHigh.magnitude + (rHigh - rLow).magnitude
             var order: Double?
             if let previous, previous.proved, remainder != nil {

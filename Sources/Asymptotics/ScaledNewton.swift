@@ -10,6 +10,13 @@ public struct NewtonSolution: Sendable {
     public let iterations: Int
     /// The last step, relative to each coordinate's own size: the accuracy reached.
     public let relativeStep: Double
+
+    public init(x: [BigFloat], tangent: [BigFloat], iterations: Int, relativeStep: Double) {
+        self.x = x
+        self.tangent = tangent
+        self.iterations = iterations
+        self.relativeStep = relativeStep
+    }
 }
 
 /// Newton's method whose steps and tolerance are measured relative to each coordinate's own

@@ -26,7 +26,7 @@ enum AsymptoticsBenchmarks {
     static func loss(terms: Int, digits: Int) -> BenchmarkCase {
         BenchmarkCase(name: "series-loss", parameter: "\(terms) x \(digits)", unit: .millisecondsPerRun) { _ in
             guard let family = ContinuationBenchmarks.oneFlipped(), let basis = try? ClosedFormBasis.standard(),
-                  let observable = try? Observable(parsing: "loss", model: SpectrumModel(family.partition))
+                  let observable = try? Observable(.loss, model: SpectrumModel(family.partition))
             else { return BenchmarkWorkload(operations: 1) { .nan } }
             let system = ReducedGradient(ReducedLoss(FixedSpace(family.partition)))
             let settings = SeriesSettings(terms: terms, digits: digits, topExponent: 30, basis: basis)

@@ -10,6 +10,12 @@ public struct KrawczykBox: Sendable {
     /// An upper bound of ||I - C J(X)|| in the max-row-sum norm; below 1 means the Jacobian is
     /// nonsingular on the whole box.
     public let contraction: BigFloat
+
+    public init(box: [Interval], enclosure: [Interval], contraction: BigFloat) {
+        self.box = box
+        self.enclosure = enclosure
+        self.contraction = contraction
+    }
 }
 
 /// The parametric Krawczyk test.

@@ -13,6 +13,14 @@ public struct PartEnclosure: Sendable {
     /// eigenvalues), ascending.
     public let clusters: [EigenvalueCluster]
 
+    public init(part: IsotypicPartID, name: String, multiplicity: CountPolynomial, multiplicityValue: Interval, clusters: [EigenvalueCluster]) {
+        self.part = part
+        self.name = name
+        self.multiplicity = multiplicity
+        self.multiplicityValue = multiplicityValue
+        self.clusters = clusters
+    }
+
     /// True when the part exists (positive multiplicity) for every d of the box.
     public var isPresent: Bool { multiplicityValue.sign == 1 }
     /// True when the part exists for no d of the box.

@@ -24,6 +24,19 @@ public struct PointCertificate: Sendable {
     /// Attempts that failed before (at lower precisions).
     public let failedAttempts: [CertificationFailure]
 
+    public init(partition: Partition, d: DecimalLiteral, dEnclosure: Interval, names: [String], uniquenessBox: [Interval], coordinates: [Interval], loss: Interval, parts: [PartEnclosure], precision: Int, failedAttempts: [CertificationFailure]) {
+        self.partition = partition
+        self.d = d
+        self.dEnclosure = dEnclosure
+        self.names = names
+        self.uniquenessBox = uniquenessBox
+        self.coordinates = coordinates
+        self.loss = loss
+        self.parts = parts
+        self.precision = precision
+        self.failedAttempts = failedAttempts
+    }
+
     /// The index (sum of the multiplicities of the negative eigenvalues), or nil when some
     /// eigenvalue of a present part has an enclosure containing 0, or a part's presence is
     /// undecided.

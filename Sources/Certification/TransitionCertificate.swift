@@ -38,6 +38,26 @@ public struct TransitionCertificate: Sendable {
     public let precision: Int
     /// Attempts that failed before, each naming its step.
     public let failedAttempts: [CertificationFailure]
+
+    public init(family: String, partition: Partition, part: IsotypicPartID, irrep: String, dLower: String, dUpper: String, interval: Interval, provedD: String?, names: [String], uniquenessBox: [Interval], curve: [Interval], crossingAtLower: Interval?, crossingAtUpper: Interval?, indexAtLower: Double, indexAtUpper: Double, precision: Int, failedAttempts: [CertificationFailure]) {
+        self.family = family
+        self.partition = partition
+        self.part = part
+        self.irrep = irrep
+        self.dLower = dLower
+        self.dUpper = dUpper
+        self.interval = interval
+        self.provedD = provedD
+        self.names = names
+        self.uniquenessBox = uniquenessBox
+        self.curve = curve
+        self.crossingAtLower = crossingAtLower
+        self.crossingAtUpper = crossingAtUpper
+        self.indexAtLower = indexAtLower
+        self.indexAtUpper = indexAtUpper
+        self.precision = precision
+        self.failedAttempts = failedAttempts
+    }
 }
 
 /// Builds ``TransitionCertificate``s for the transitions a continuation found.

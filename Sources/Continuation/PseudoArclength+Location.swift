@@ -16,7 +16,7 @@ extension PseudoArclength {
     /// exactly zero at working precision.
     ///
     /// Throws ``LocationError`` for a touch or an event of another result, a precision too low
-    /// for the digits (at least ``bits(forDecimalDigits:)`` of digits + 5, plus 10 bits), a
+    /// for the digits (``PrecisionPolicy/locationMinimum(digits:)``), a
     /// sign change that is not there at working precision, a failing corrector, or a bracket
     /// that stops shrinking before the tolerance.
     public func locate<T: Scalar>(

@@ -16,6 +16,11 @@ public enum Catalog {
     public struct Discovery: Sendable {
         public let family: Family
         public let problem: FamilyProblem
+
+        public init(family: Family, problem: FamilyProblem) {
+            self.family = family
+            self.problem = problem
+        }
     }
 
     /// The families seeded by every spurious minimum whose isotropy is exactly one of

@@ -11,10 +11,9 @@ extension FamilyTrace {
     public func locate(_ located: FamilyEvent, digits: Int, settings: LocationSettings = LocationSettings()) throws -> LocatedFamilyEvent {
         let (result, engine, watched, part, crossing) = try locator(for: located)
         let model = problem.model
-        let working = PrecisionPolicy.location(digits: digits)
-        let low: LocatedEvent<BigFloat> = try engine.locate(event: watched, in: result, precision: working, digits: digits, settings: settings)
-        let high: LocatedEvent<BigFloat> = try engine.locate(
-            event: watched, in: result, precision: PrecisionPolicy.check(working), digits: digits, settings: settings)
+        let (low, high) = try PrecisionPolicy.recomputed(working: PrecisionPolicy.location(digits: digits)) { bits -> LocatedEvent<BigFloat> in
+            try engine.locate(event: watched, in: result, precision: bits, digits: digits, settings: settings)
+        }
 
         var d = ProvedValue(low.parameter, check: high.parameter, upTo: digits)
         var verified = d.isDetermined

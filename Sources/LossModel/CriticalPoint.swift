@@ -9,6 +9,14 @@ public struct CriticalPoint<S: Scalar>: Sendable {
     /// Max-norm of the gradient at `x`.
     public let gradientNorm: S
     public let iterations: Int
+
+    public init(x: [S], d: S, loss: S, gradientNorm: S, iterations: Int) {
+        self.x = x
+        self.d = d
+        self.loss = loss
+        self.gradientNorm = gradientNorm
+        self.iterations = iterations
+    }
 }
 
 extension ReducedLoss {

@@ -45,13 +45,14 @@ extension CriticalPointSearch {
         let checkBits = PrecisionPolicy.check(workingBits)
         let unproved = PolishedCriticalPoint(point: point, proof: nil, workingBits: workingBits, checkBits: checkBits)
         if point.label == .globalMinimum {
-            let losses = try [workingBits, checkBits].map { bits in
+            let losses = try PrecisionPolicy.recomputed(working: workingBits) { bits in
                 try model.loss.value(at: point.x.map { BigFloat($0, precision: bits) }, d: dText.value(precision: bits))
             }
-            let zero = zip(losses, [workingBits, checkBits]).allSatisfy { loss, bits in
-                loss.magnitude <= BigFloat.epsilon(precision: bits) * BigFloat(1 << 16)
+            // Zero to working precision at both precisions: the exact global minimum.
+            let zero = [losses.working, losses.check].allSatisfy { loss in
+                loss.magnitude <= BigFloat.epsilon(precision: loss.precision) * BigFloat(1 << 16)
             }
-            let loss = zero ? ProvedValue(exact: BigFloat(0), decimal: "0") : ProvedValue(losses[0], check: losses[1], upTo: digits)
+            let loss = zero ? ProvedValue(exact: BigFloat(0), decimal: "0") : ProvedValue(losses.working, check: losses.check, upTo: digits)
             let coordinates = point.x.map { x in
                 ProvedValue(exact: BigFloat(x), decimal: Int(exactly: x).map(String.init) ?? "\(x)")
             }
@@ -60,15 +61,14 @@ extension CriticalPointSearch {
                 workingBits: workingBits, checkBits: checkBits)
         }
         let scale = point.x.reduce(1) { max($0, abs($1)) }
-        var runs: [(point: CriticalPoint<BigFloat>, smallest: BigFloat?)] = []
-        for bits in [workingBits, checkBits] {
+        let runs = PrecisionPolicy.recomputed(working: workingBits) { bits -> (point: CriticalPoint<BigFloat>, smallest: BigFloat?)? in
             let d = dText.value(precision: bits)
             guard let corrected = try? model.loss.criticalPoint(from: point.x.map { BigFloat($0, precision: bits) }, d: d),
                   zip(corrected.x, point.x).allSatisfy({ abs($0.doubleValue - $1) <= CriticalPointSearch.duplicateTolerance * scale })
-            else { return unproved }
-            runs.append((corrected, (try? model.spectrum(at: corrected.x, d: d))?.smallest?.value))
+            else { return nil }
+            return (corrected, (try? model.spectrum(at: corrected.x, d: d))?.smallest?.value)
         }
-        let (low, high) = (runs[0], runs[1])
+        guard let low = runs.working, let high = runs.check else { return unproved }
         var minEigenvalue: ProvedValue?
         if let a = low.smallest, let b = high.smallest { minEigenvalue = ProvedValue(a, check: b, upTo: digits) }
         let proof = PolishedCriticalPoint.Proof(

@@ -14,6 +14,15 @@ public struct FoundCriticalPoint: Sendable {
     public let minEigenvalue: Double?
     /// The coarsest partition whose fixed space contains the point (see ``IsotropyRecognition``).
     public let isotropy: Partition
+
+    public init(x: [Double], loss: Double, label: CriticalPointLabel, index: Double?, minEigenvalue: Double?, isotropy: Partition) {
+        self.x = x
+        self.loss = loss
+        self.label = label
+        self.index = index
+        self.minEigenvalue = minEigenvalue
+        self.isotropy = isotropy
+    }
 }
 
 /// The outcome of a search at one d.
@@ -29,6 +38,13 @@ public struct CriticalPointSearchResult: Sendable {
         /// Starts that did not converge: iteration cap, non-finite values, |x| beyond the
         /// divergence bound, or no solution of a Newton system.
         public var diverged = 0
+
+        public init(tried: Int = 0, converged: Int = 0, singular: Int = 0, diverged: Int = 0) {
+            self.tried = tried
+            self.converged = converged
+            self.singular = singular
+            self.diverged = diverged
+        }
     }
 
     public let partition: Partition
@@ -36,6 +52,13 @@ public struct CriticalPointSearchResult: Sendable {
     public let counts: Counts
     /// Distinct points, by loss and then by coordinates.
     public let points: [FoundCriticalPoint]
+
+    public init(partition: Partition, d: Double, counts: Counts, points: [FoundCriticalPoint]) {
+        self.partition = partition
+        self.d = d
+        self.counts = counts
+        self.points = points
+    }
 }
 
 /// Why a search cannot run.

@@ -6,6 +6,11 @@ public struct LossGradient<S: Scalar>: Sendable {
     public let value: S
     /// Partial derivatives in the fixed-space variables.
     public let gradient: [S]
+
+    public init(value: S, gradient: [S]) {
+        self.value = value
+        self.gradient = gradient
+    }
 }
 
 /// The loss with its exact gradient and Hessian at one point.
@@ -15,6 +20,12 @@ public struct LossHessian<S: Scalar>: Sendable {
     public let gradient: [S]
     /// Second derivatives in the same order.
     public let hessian: Matrix<S>
+
+    public init(value: S, gradient: [S], hessian: Matrix<S>) {
+        self.value = value
+        self.gradient = gradient
+        self.hessian = hessian
+    }
 }
 
 extension ReducedLoss {

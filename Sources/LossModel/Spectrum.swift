@@ -10,6 +10,14 @@ public struct SpectrumEigenvalue<S: Scalar>: Sendable {
     public let multiplicity: CountPolynomial
     /// The multiplicity at this d (a real number when d is fractional).
     public let multiplicityValue: Double
+
+    public init(value: S, part: IsotypicPartID, irrep: String, multiplicity: CountPolynomial, multiplicityValue: Double) {
+        self.value = value
+        self.part = part
+        self.irrep = irrep
+        self.multiplicity = multiplicity
+        self.multiplicityValue = multiplicityValue
+    }
 }
 
 /// What became of one isotypic part at a given d.
@@ -27,6 +35,14 @@ public struct IsotypicPartStatus: Sendable {
     public let multiplicity: CountPolynomial
     public let multiplicityValue: Double
     public let state: State
+
+    public init(part: IsotypicPartID, irrep: String, multiplicity: CountPolynomial, multiplicityValue: Double, state: State) {
+        self.part = part
+        self.irrep = irrep
+        self.multiplicity = multiplicity
+        self.multiplicityValue = multiplicityValue
+        self.state = state
+    }
 }
 
 /// The Hessian spectrum at a point of a fixed space.
@@ -34,6 +50,11 @@ public struct Spectrum<S: Scalar>: Sendable {
     /// Ascending.
     public let eigenvalues: [SpectrumEigenvalue<S>]
     public let parts: [IsotypicPartStatus]
+
+    public init(eigenvalues: [SpectrumEigenvalue<S>], parts: [IsotypicPartStatus]) {
+        self.eigenvalues = eigenvalues
+        self.parts = parts
+    }
 
     /// Sum of the multiplicities of the negative eigenvalues.
     public var index: Double {

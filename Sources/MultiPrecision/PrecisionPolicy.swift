@@ -14,6 +14,12 @@ public enum PrecisionPolicy {
     /// The check precision for a working precision: twice it.
     public static func check(_ working: Int) -> Int { 2 * working }
 
+    /// `body` computed at the working precision and again at the check precision: the two
+    /// computations whose agreement a ``ProvedValue`` keeps.
+    public static func recomputed<T>(working: Int, _ body: (Int) throws -> T) rethrows -> (working: T, check: T) {
+        (try body(working), try body(check(working)))
+    }
+
     /// A value recomputed at two precisions (a spectrum, a polished critical point): the digits
     /// plus 32 guard bits, enough for the few digits a Newton correction and a Jacobi
     /// eigensolver lose on these small, well-scaled systems.
@@ -66,9 +72,4 @@ public enum PrecisionPolicy {
     public static func ladder(neededDigits: Int, topExponent: Int) -> Int {
         bits(forDigits: neededDigits + 3 * Swift.max(topExponent, 0) + 10) + 32
     }
-}
-
-/// Bits needed to carry `digits` significant decimal digits: ceil(digits * log2(10)).
-public func bits(forDecimalDigits digits: Int) -> Int {
-    PrecisionPolicy.bits(forDigits: digits)
 }

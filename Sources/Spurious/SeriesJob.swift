@@ -7,13 +7,12 @@ import MultiPrecision
 /// expression.
 public struct SeriesRequest: Sendable {
     public var family: Family
-    /// `loss`, a coordinate name or `eigenvalue:<irrep>:<i>` (``Observable``).
-    public var quantity: String
+    public var quantity: SeriesQuantity
     public var settings: SeriesSettings
     /// Compare this expression with the quantity instead of expanding it.
     public var check: CheckExpression?
 
-    public init(family: Family, quantity: String, settings: SeriesSettings, check: CheckExpression? = nil) {
+    public init(family: Family, quantity: SeriesQuantity, settings: SeriesSettings, check: CheckExpression? = nil) {
         self.family = family
         self.quantity = quantity
         self.settings = settings
@@ -38,7 +37,7 @@ public enum SeriesJob {
             throw AsymptoticsError.settings("\(names.count) seed values expected (\(names.joined(separator: ", "))), got \(seed.count)")
         }
         let system = ReducedGradient(model.loss)
-        let observable = try Observable(parsing: request.quantity, model: model)
+        let observable = try Observable(request.quantity, model: model)
         if let check = request.check {
             return .check(try RemainderCheck.run(
                 system, observable: observable, seed: seed, seedD: request.family.seedD, expression: check,

@@ -96,10 +96,9 @@ public enum SpectrumJob {
         let start = try model.loss.criticalPoint(seed: request.seed, d: request.d)
         let workingBits = PrecisionPolicy.recomputation(digits: request.digits)
         let checkBits = PrecisionPolicy.check(workingBits)
-        let runs = try [workingBits, checkBits].map { bits in
+        let (low, high) = try PrecisionPolicy.recomputed(working: workingBits) { bits in
             try Run(model: model, start: start.x, d: request.d.value(precision: bits), bits: bits)
         }
-        let (low, high) = (runs[0], runs[1])
         var eigenvalues: [(SpectrumResult.Eigenvalue, Double)] = []
         if let lowSpectrum = low.spectrum, let highSpectrum = high.spectrum {
             for (a, b) in zip(lowSpectrum.eigenvalues.byPart(), highSpectrum.eigenvalues.byPart()) {

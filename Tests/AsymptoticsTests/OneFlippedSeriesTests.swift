@@ -20,7 +20,7 @@ final class OneFlippedSeriesTests: XCTestCase {
         let model = try model()
         let basis = try ClosedFormBasis(ClosedFormBasis.defaultTexts + ["1/pi^4"])
         let series = try AsymptoticSeries.expand(
-            ReducedGradient(model.loss), observable: try Observable(parsing: "loss", model: model), seed: seed,
+            ReducedGradient(model.loss), observable: try Observable(SeriesQuantity(parsing: "loss"), model: model), seed: seed,
             seedD: decimal("10"), settings: SeriesSettings(terms: 2, digits: 30, topExponent: 30, basis: basis))
         XCTAssertEqual(series.terms.map(\.power), ["-1", "-3/2"])
         XCTAssertEqual(series.localExponent, -1, accuracy: 1e-10)
@@ -50,7 +50,7 @@ final class OneFlippedSeriesTests: XCTestCase {
             losses[d] = point.loss
         }
         let series = try AsymptoticSeries.expand(
-            ReducedGradient(model.loss), observable: try Observable(parsing: "loss", model: model), seed: seed,
+            ReducedGradient(model.loss), observable: try Observable(SeriesQuantity(parsing: "loss"), model: model), seed: seed,
             seedD: decimal("10"), settings: SeriesSettings(terms: 4, digits: 20, basis: try ClosedFormBasis.standard()))
         let rung = try XCTUnwrap(series.ladder.high.rungs.firstIndex { $0.exactD.text == "1e2" })
         let at100 = try XCTUnwrap(losses[100])
@@ -74,12 +74,12 @@ final class OneFlippedSeriesTests: XCTestCase {
         let settings = SeriesSettings(terms: 2, digits: 20, basis: try ClosedFormBasis.standard())
         // C1_0 ~ (4/pi)/d: the off-block weight of the flipped row.
         let c10 = try AsymptoticSeries.expand(
-            system, observable: try Observable(parsing: "C1_0", model: model), seed: seed, seedD: decimal("10"), settings: settings)
+            system, observable: try Observable(SeriesQuantity(parsing: "C1_0"), model: model), seed: seed, seedD: decimal("10"), settings: settings)
         XCTAssertEqual(c10.terms.first?.power, "-1")
         XCTAssertEqual(c10.terms.first?.closedFormText, "4/pi")
         // An eigenvalue: present and positive at large d (the family is a minimum there).
         let eigenvalue = try AsymptoticSeries.expand(
-            system, observable: try Observable(parsing: "eigenvalue:trivial:1", model: model), seed: seed, seedD: decimal("10"),
+            system, observable: try Observable(SeriesQuantity(parsing: "eigenvalue:trivial:1"), model: model), seed: seed, seedD: decimal("10"),
             settings: settings)
         XCTAssertEqual(eigenvalue.terms.first?.power, "0")
         XCTAssertEqual(eigenvalue.terms.first?.estimate.signum, 1)
@@ -89,13 +89,13 @@ final class OneFlippedSeriesTests: XCTestCase {
     func testQuantityNames() throws {
         let model = try model()
         for name in ["loss", "D0", "C0_1", "eigenvalue:standard of S_{d-1}:5", "eigenvalue:(d-3,2) of S_{d-1}:1"] {
-            XCTAssertNoThrow(try Observable(parsing: name, model: model), name)
+            XCTAssertNoThrow(try Observable(SeriesQuantity(parsing: name), model: model), name)
         }
         for (name, fragment) in [
             ("D7", "unknown quantity 'D7'"), ("eigenvalue:trivial", "unknown quantity"),
             ("eigenvalue:standard:1", "eigenvalue:standard of S_{d-1}:1..5"), ("eigenvalue:trivial:6", "1 to 5"),
         ] {
-            XCTAssertThrowsError(try Observable(parsing: name, model: model), name) {
+            XCTAssertThrowsError(try Observable(SeriesQuantity(parsing: name), model: model), name) {
                 XCTAssertTrue("\($0)".contains(fragment), "\(name): \($0)")
             }
         }

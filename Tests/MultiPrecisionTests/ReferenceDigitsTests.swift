@@ -8,7 +8,7 @@ import XCTest
 final class ReferenceDigitsTests: XCTestCase {
     /// Working precision for `digits` decimal digits, with guard bits so that the binary
     /// rounding of the constant cannot move its decimal rounding.
-    private func precision(for digits: Int) -> Int { bits(forDecimalDigits: digits) + 32 }
+    private func precision(for digits: Int) -> Int { PrecisionPolicy.bits(forDigits: digits) + 32 }
 
     func testPiTo10000Digits() {
         let digits = 10_000

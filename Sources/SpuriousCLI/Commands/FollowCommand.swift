@@ -45,8 +45,10 @@ struct FollowCommand: ParsableCommand {
     @Option(help: "Write a picture of the family (SVG) to this file.")
     var svg: String?
 
-    @Option(name: .customLong("svg-quantity"), help: "What the SVG plots against d: loss, or a coordinate name such as D1.")
-    var svgQuantity: String = "loss"
+    @Option(
+        name: .customLong("svg-quantity"), help: "What the SVG plots against d: loss, or a coordinate name such as D1 (default: loss).",
+        transform: { $0 == "loss" ? DiagramQuantity.loss : .coordinate($0) })
+    var svgQuantity: DiagramQuantity = .loss
 
     @Option(name: .customLong("max-steps"), help: "Most continuation steps per direction.")
     var maxSteps: Int = 2000
@@ -57,8 +59,8 @@ struct FollowCommand: ParsableCommand {
     func validate() throws {
         guard maxSteps >= 1 else { throw ValidationError("--max-steps must be at least 1") }
         let names = FixedSpace(family.partition).names
-        if svgQuantity != "loss", !names.contains(svgQuantity) {
-            throw ValidationError("--svg-quantity: '\(svgQuantity)' is neither loss nor a coordinate of \(family.partition) (\(names.joined(separator: ", ")))")
+        if case let .coordinate(name) = svgQuantity, !names.contains(name) {
+            throw ValidationError("--svg-quantity: '\(name)' is neither loss nor a coordinate of \(family.partition) (\(names.joined(separator: ", ")))")
         }
     }
 
@@ -71,8 +73,7 @@ struct FollowCommand: ParsableCommand {
         // Files first: if one cannot be written, the command fails before printing anything.
         if let csv { try AtomicFile.write(DiagramCSV.render(run), to: csv) }
         if let svg {
-            let quantity: DiagramQuantity = svgQuantity == "loss" ? .loss : .coordinate(svgQuantity)
-            try AtomicFile.write(DiagramSVG.render(run, quantity: quantity), to: svg)
+            try AtomicFile.write(DiagramSVG.render(run, quantity: svgQuantity), to: svg)
         }
         print(FollowReport.summary(run), terminator: "")
     }

@@ -38,8 +38,8 @@ struct SeriesCommand: ParsableCommand {
 
     @OptionGroup var family: FamilyOptions
 
-    @Option(help: "What to expand: loss, a coordinate name, or eigenvalue:<irrep>:<i>.")
-    var quantity: String = "loss"
+    @Option(help: "What to expand: loss, a coordinate name, or eigenvalue:<irrep>:<i> (default: loss).", transform: SeriesQuantity.init(parsing:))
+    var quantity: SeriesQuantity = .loss
 
     @Option(help: "Coefficients wanted, the leading one included (1 to 12).")
     var terms: Int = 4
@@ -83,7 +83,7 @@ struct SeriesCommand: ParsableCommand {
         } catch let error as ModelError {
             throw ValidationError("--seed-d: \(error)")
         }
-        do { _ = try Observable(parsing: quantity, model: SpectrumModel(family.partition)) } catch let error as AsymptoticsError {
+        do { _ = try Observable(quantity, model: SpectrumModel(family.partition)) } catch let error as AsymptoticsError {
             throw ValidationError("--quantity: \(error)")
         }
     }
