@@ -1,10 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers, bottom to top (data flows upward only; DESIGN.md section 5):
-// CMPFR -> MultiPrecision -> LinearAlgebra -> {LossModel, Continuation} -> Families -> Report -> SpuriousCLI.
+// Layers, bottom to top (data flows upward only; docs/architecture.md):
+// CMPFR -> MultiPrecision -> LinearAlgebra -> {LossModel, Continuation} -> Families
+//   -> {Asymptotics, Certification} -> Spurious (the jobs) -> Report (the only formatter) -> SpuriousCLI.
 // Continuation knows nothing of ReLU networks; Families joins it to the model.
-// BruteForce is an independent full-space reference model used by the tests and by `spurious bench`.
+// BruteForce is an independent full-space reference model for the tests and the benchmarks;
+// Benchmarks times the jobs for `spurious bench`.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(

@@ -10,7 +10,7 @@
 #
 # The Swift runtime's metadata caches show up as a few hundred bytes "possibly lost"; they
 # are suppressed by scripts/valgrind-swift-runtime.supp. The CLI's main is synchronous
-# because valgrind 3.19 crashes in dispatchMain() (MPFR-NOTES.md).
+# because valgrind 3.19 crashes in dispatchMain() (docs/mpfr.md, "Valgrind").
 # Exit status: 0 clean, 1 leak or memory error, 2 could not run the check.
 set -euo pipefail
 

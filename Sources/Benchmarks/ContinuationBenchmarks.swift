@@ -2,7 +2,7 @@ import Families
 import LossModel
 import MultiPrecision
 
-/// The one-flipped family (DESIGN.md section 4): a Double sweep from d = 10 down to 4.5 with
+/// The one-flipped family (docs/design.md section 4): a Double sweep from d = 10 down to 4.5 with
 /// the full spectrum at every accepted point, and its saddle/minimum transition located to
 /// 40 and to 1000 proved digits (the sweep that brackets it is prepared untimed).
 extension BenchmarkGroup {

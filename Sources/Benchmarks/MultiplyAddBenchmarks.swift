@@ -2,7 +2,7 @@ import CMPFR
 import MultiPrecision
 
 /// The inner loop of every Jacobi sweep and Hessian assembly, acc = acc*x + y, in four styles,
-/// to show what BigFloat's value semantics cost over MPFR itself (MPFR-NOTES.md, "Speed"):
+/// to show what BigFloat's value semantics cost over MPFR itself (docs/mpfr.md, "Speed"):
 ///
 /// - `mpfr-direct`: MPFR on preallocated `mpfr_t`, in place; the baseline.
 /// - `bigfloat-new-result`: `acc = acc * x + y`, a new heap value per operation.

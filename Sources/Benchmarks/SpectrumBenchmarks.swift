@@ -2,7 +2,7 @@ import BruteForce
 import LossModel
 import MultiPrecision
 
-/// The spectrum of the one-flipped critical point (DESIGN.md sections 3-4), Newton correction
+/// The spectrum of the one-flipped critical point (docs/design.md sections 3-4), Newton correction
 /// from a 5-digit seed included, by the reduced route in Double and at 256 bits, and the same
 /// spectrum by the brute-force route (the full k d x k d Hessian) at d = 10, 20, 40. The
 /// reduced route costs the same at every d; the brute force grows like (k d)^3.

@@ -1,7 +1,7 @@
 /// Why the brute-force reference model has no answer.
 ///
 /// The reference model is used to judge the fast reduced model, so it refuses rather than
-/// returns numbers that mean nothing (DESIGN.md section 1: a singular point must be said so).
+/// returns numbers that mean nothing (docs/design.md section 1: a singular point must be said so).
 public enum BruteForceError: Error, Equatable, CustomStringConvertible {
     /// The loss is not twice differentiable here: a zero row, or two parallel or anti-parallel
     /// rows (or a row parallel to a teacher row). The text says which.

@@ -18,7 +18,7 @@ extension FixedSpaceLayout {
 
     /// d^2/dx^2 L(W(x)) = E^T H E, nvars x nvars and exactly symmetric: the Hessian of the
     /// reduced loss. Its eigenvalues are not the full Hessian's; those of the pencil
-    /// (this, diag(counts)) are (DESIGN.md section 3).
+    /// (this, diag(counts)) are (docs/design.md section 3).
     ///
     /// Throws what ``weights(_:)`` and ``FullSpaceNetwork/hessian()`` throw.
     public func reducedHessian(_ values: [Double]) throws -> Matrix<Double> {

@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// The fixed-point space of a partition-type isotropy group at one integer d, spelled out
-/// entry by entry (DESIGN.md section 2), written independently of the reduced model so
+/// entry by entry (docs/design.md section 2), written independently of the reduced model so
 /// that the two can be compared.
 ///
 /// Rows and columns are laid out block after block in block order. For a row-bearing block
@@ -33,7 +33,7 @@ public struct FixedSpaceLayout: Sendable {
     /// The variables in the project's order: for each row-bearing block a, for each
     /// column-bearing block b (both in block order), D<a> then O<a> if a == b, else C<a>_<b>.
     public let variableNames: [String]
-    /// How many entries of W each variable fills: the metric M of DESIGN.md section 3. They
+    /// How many entries of W each variable fills: the metric M of docs/design.md section 3. They
     /// add up to k d.
     public let counts: [Double]
     /// For W's entry (i, j), at index i * d + j, the index of the variable it carries: the

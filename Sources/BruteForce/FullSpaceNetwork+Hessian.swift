@@ -50,7 +50,7 @@ extension FullSpaceNetwork {
     /// Block (i, i). With wb = w_i / |w_i|, gamma = |v| sin theta / (2 pi |w|) and
     /// kappa = gamma / sin^2 theta, each partner v contributes (sign + for a student, - for a
     /// teacher) gamma I + (kappa c^2 - gamma) wb wb^T + kappa vb vb^T - kappa c (vb wb^T + wb vb^T),
-    /// which is DESIGN.md's gamma (I - wb wb^T + n n^T) with n = (vb - c wb) / sin theta expanded.
+    /// which is the d2f/dw2 of docs/design.md section 1, gamma (I - wb wb^T + n n^T) with n = (vb - c wb) / sin theta expanded.
     /// A teacher's vb vb^T = e_j e_j^T only touches the diagonal.
     private func fillDiagonalBlock(_ i: Int, units: [Double], into block: inout [Double]) {
         let d = dimension

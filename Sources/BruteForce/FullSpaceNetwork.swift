@@ -5,7 +5,7 @@ import MultiPrecision
 /// weight space, in `Double`.
 ///
 /// This is the independent reference the fast reduced model is checked against: it knows
-/// nothing of partitions or fixed spaces, and it sums the closed-form kernel of DESIGN.md
+/// nothing of partitions or fixed spaces, and it sums the closed-form kernel of docs/design.md
 /// section 1 over all pairs of rows. Its cost grows like (k d)^2 for the Hessian and
 /// (k d)^3 for the spectrum, which is why the tool itself never uses it.
 public struct FullSpaceNetwork: Sendable {

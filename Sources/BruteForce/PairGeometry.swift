@@ -1,7 +1,7 @@
 import Foundation
 
 /// The angle between two vectors and the closed-form Gaussian ReLU kernel built on it
-/// (DESIGN.md section 1), from their norms and inner product.
+/// (docs/design.md section 1), from their norms and inner product.
 ///
 /// Everything the loss, gradient and Hessian need about one pair of rows is a function of
 /// these three numbers, so the full-space model computes them once per pair.

@@ -1,5 +1,5 @@
 // Umbrella header for MPFR and GMP. The three standard headers must come first, or the
-// intmax_t, FILE* and va_list parts of the MPFR API silently vanish (MPFR-NOTES.md).
+// intmax_t, FILE* and va_list parts of the MPFR API silently vanish (docs/mpfr.md, "Importing mpfr.h").
 #ifndef CMPFR_SHIM_H
 #define CMPFR_SHIM_H
 #include <stdint.h>

@@ -2,7 +2,7 @@ import MultiPrecision
 
 /// The generalized eigenproblem H v = lambda M v, M = diag(metric), all weights positive: the
 /// Hessian of a reduced loss in its few variables, where variable i stands for `metric[i]`
-/// entries of the full matrix (DESIGN.md section 3). Dropping M would change the eigenvalues,
+/// entries of the full matrix (docs/design.md section 3). Dropping M would change the eigenvalues,
 /// not only their signs.
 ///
 /// Solved as the ordinary symmetric problem C u = lambda u with C = M^-1/2 H M^-1/2, and

@@ -1,7 +1,7 @@
 import MultiPrecision
 
 /// The fixed-point space of a partition: its named variables and how many entries of the
-/// k x d weight matrix each one fills (DESIGN.md section 2).
+/// k x d weight matrix each one fills (docs/design.md section 2).
 public struct FixedSpace: Hashable, Sendable {
     /// What a variable is: the diagonal or off-diagonal value of a paired block, or the single
     /// value of a (row block, column block) rectangle.
@@ -45,7 +45,7 @@ public struct FixedSpace: Hashable, Sendable {
 
     public func index(of variable: Variable) -> Int? { variables.firstIndex(of: variable) }
 
-    /// Entries of the weight matrix that each variable fills: the metric M of DESIGN.md
+    /// Entries of the weight matrix that each variable fills: the metric M of docs/design.md
     /// section 3.
     public var counts: [CountPolynomial] {
         variables.map { variable in

@@ -2,7 +2,7 @@ import MultiPrecision
 
 /// Finds the largest partition-type isotropy of a point of a fixed space: the coarsest
 /// partition, obtained by merging blocks, whose fixed space still contains the point
-/// (DESIGN.md section 2). A point of Fix(d-1,1) with D0 = D1 and O0 = C0_1 = C1_0 lies in
+/// (docs/design.md section 9). A point of Fix(d-1,1) with D0 = D1 and O0 = C0_1 = C1_0 lies in
 /// Fix(d), the fixed space of Delta S_d.
 public enum IsotropyRecognition {
     /// A coarser partition and the point in its variables.

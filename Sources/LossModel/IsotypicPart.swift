@@ -1,7 +1,7 @@
 import MultiPrecision
 
 /// One isotypic part of the Hessian at a point of a fixed space, and how to compute it from
-/// the reduced loss of a finer partition (DESIGN.md section 3).
+/// the reduced loss of a finer partition (docs/design.md section 3).
 struct IsotypicPart: Sendable {
     /// A finer fixed space with its reduced loss, and the base variable whose value each of
     /// its variables takes at an embedded base point.

@@ -4,7 +4,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case blockTooSmall(partition: String, block: Int, size: String, d: Double, value: Double)
     case offDiagonalCarriesNothing(partition: String, block: Int, size: String, d: Double)
     case wrongNumberOfValues(expected: [String], got: Int)
-    /// A point where the loss is not twice differentiable (DESIGN.md section 1).
+    /// A point where the loss is not twice differentiable (docs/design.md section 1).
     case singular(String)
     case notConverged(String)
     case undefinedPart(String)

@@ -1,6 +1,6 @@
 import MultiPrecision
 
-/// How a block's symmetric group acts (DESIGN.md section 2).
+/// How a block's symmetric group acts (docs/design.md section 2).
 public enum BlockKind: Hashable, Sendable {
     /// One S_n on n rows and n columns at once.
     case paired

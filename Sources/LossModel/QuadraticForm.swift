@@ -1,7 +1,7 @@
 import MultiPrecision
 
 /// A polynomial of degree at most two in the fixed-space variables whose coefficients are
-/// polynomials in d: squared norms and inner products of rows (DESIGN.md section 2).
+/// polynomials in d: squared norms and inner products of rows (docs/design.md section 2).
 struct QuadraticForm: Hashable, Sendable {
     /// `coefficient(d) * x[first] * x[second]`; a `nil` index drops that factor.
     struct Term: Hashable, Sendable {

@@ -1,7 +1,7 @@
 import MultiPrecision
 
 /// The loss restricted to a fixed-point space, as an explicit closed form in the space's
-/// variables and in d (DESIGN.md sections 1-2):
+/// variables and in d (docs/design.md sections 1-2):
 ///
 ///     L = quadratic(x; d) + teacherOverPi(d)/pi + sum_t weight_t(d) * g(A_t, B_t, p_t)
 ///
@@ -97,7 +97,7 @@ public struct ReducedLoss: Sendable {
             }
         }
 
-        // w_a . w_a'' for rows of two different blocks (DESIGN.md section 2).
+        // w_a . w_a'' for rows of two different blocks (docs/design.md section 2).
         func crossInnerProduct(_ a: Int, _ other: Int) -> QuadraticForm {
             var form = QuadraticForm()
             for b in partition.columnBlocks {

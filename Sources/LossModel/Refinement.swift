@@ -1,5 +1,5 @@
 /// A finer partition obtained by cutting blocks of a base partition into pieces of the same
-/// kind, e.g. block `d-1` into `d-2` and `1` (DESIGN.md section 3). Its fixed space contains
+/// kind, e.g. block `d-1` into `d-2` and `1` (docs/design.md section 3). Its fixed space contains
 /// the base's, and a critical point of the base stays critical in it.
 struct Refinement: Sendable {
     let base: Partition

@@ -1,7 +1,7 @@
 import MultiPrecision
 
 /// The closed-form expectation f(w, v) = E[relu(w.x) relu(v.x)], written in the three inner
-/// products A = |w|^2, B = |v|^2, p = w.v (DESIGN.md section 1):
+/// products A = |w|^2, B = |v|^2, p = w.v (docs/design.md section 1):
 ///
 ///     g(A, B, p) = ( s + (pi - theta) p ) / (2 pi),  s = sqrt(AB - p^2) = |w||v| sin theta,
 ///                                                     theta = acos(p / sqrt(AB)).

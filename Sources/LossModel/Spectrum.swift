@@ -75,7 +75,7 @@ public struct Spectrum<S: Scalar>: Sendable {
 extension SpectrumModel {
     /// The full Hessian spectrum at the critical point `x` of the base fixed space at `d`:
     /// every distinct eigenvalue with its isotypic type and multiplicity, from pencils of
-    /// reduced Hessians (never the bare reduced Hessian; DESIGN.md section 3).
+    /// reduced Hessians (never the bare reduced Hessian; docs/design.md section 3).
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
     public func spectrum<S: Scalar>(at x: [S], d: S) throws -> Spectrum<S> {

@@ -2,7 +2,7 @@ import MultiPrecision
 
 /// Everything needed to compute the full Hessian spectrum at points of one fixed space, for
 /// any real d: the reduced losses of the finer partitions and how their fixed spaces nest
-/// (DESIGN.md section 3). Built once per partition; evaluated at many points.
+/// (docs/design.md section 3). Built once per partition; evaluated at many points.
 public struct SpectrumModel: Sendable {
     public let loss: ReducedLoss
     let refined: [IsotypicPart.Refined]

@@ -3,7 +3,7 @@ import CMPFR
 /// Correctly rounded arithmetic. A new result is rounded at the larger precision of the two
 /// operands; the compound assignments write in place when the left operand's storage is
 /// unshared and wide enough, which saves the allocation that dominates at low precision
-/// (MPFR-NOTES.md, "Speed").
+/// (docs/mpfr.md, "Speed").
 extension BigFloat {
     public typealias BinaryOperation = (mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t) -> Int32
 

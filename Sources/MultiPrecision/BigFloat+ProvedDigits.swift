@@ -5,7 +5,7 @@ extension BigFloat {
     /// correctly rounded; `nil` when they do not agree even on one digit (or on the sign).
     ///
     /// This is the tool's meaning of a proved digit: a digit is printed only when it does not
-    /// change under recomputation (DESIGN.md section 4).
+    /// change under recomputation (docs/design.md section 6).
     public func agreeingDigits(with check: BigFloat, upTo digits: Int) -> String? {
         guard isFinite, check.isFinite, signum == check.signum else { return nil }
         if signum == 0 { return "0" }

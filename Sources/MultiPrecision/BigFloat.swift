@@ -6,7 +6,7 @@ import CMPFR
 /// mutated. Every value has its own precision in bits; an operation on two values rounds its
 /// result correctly (to nearest) at the larger of their precisions. The rounding mode is passed
 /// on every MPFR call and no MPFR global state is touched, because this MPFR keeps its defaults
-/// per thread and Swift tasks move between threads (MPFR-NOTES.md).
+/// per thread and Swift tasks move between threads (docs/mpfr.md, "Threads and global state").
 public struct BigFloat: @unchecked Sendable {
     // @unchecked: the storage is a class, shared only between copies that never write to it
     // (writes copy first), so sharing across tasks is sound.

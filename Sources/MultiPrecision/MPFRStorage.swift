@@ -4,7 +4,7 @@ import CMPFR
 ///
 /// The struct lives at a stable heap address for its whole life: MPFR may be handed the same
 /// pointer as output and input of one call, which a Swift `var` holding the struct cannot allow
-/// (MPFR-NOTES.md, "Holding a value"). `mpfr_init2` runs once here and `mpfr_clear` once in
+/// (docs/mpfr.md, "Holding a value"). `mpfr_init2` runs once here and `mpfr_clear` once in
 /// `deinit`, so every allocation is freed exactly once.
 @usableFromInline
 final class MPFRStorage {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `spurious` command line. `main` stays synchronous (ParsableCommand, not
-/// AsyncParsableCommand) so that valgrind can run the real binary (MPFR-NOTES.md).
+/// AsyncParsableCommand) so that valgrind can run the real binary (docs/mpfr.md, "Valgrind").
 @main
 struct SpuriousCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

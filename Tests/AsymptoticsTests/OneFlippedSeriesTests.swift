@@ -3,7 +3,7 @@ import LossModel
 import MultiPrecision
 import XCTest
 
-/// The one-flipped family of DESIGN.md section 4 (partition d-1,1, seeded at d = 10) followed
+/// The one-flipped family of docs/design.md section 4 (partition d-1,1, seeded at d = 10) followed
 /// to d = 10^30: its loss tends to 0 like 1/d.
 final class OneFlippedSeriesTests: XCTestCase {
     let seed = ["1.00435", "-0.01581", "0.18237", "0.12604", "-0.69904"].compactMap { try? DecimalLiteral($0) }
@@ -30,7 +30,7 @@ final class OneFlippedSeriesTests: XCTestCase {
             XCTAssertEqual(term.coefficient?.decimal, value.formatted(significantDigits: 30), term.power)
         }
         XCTAssertEqual(series.terms.map(\.closedFormText), ["1/2 - 2/pi^2", "-32/(3*pi^4)"])
-        // The ladder starts at DESIGN.md's point: loss 0.018702194585606973 at d = 10.
+        // The ladder starts at the point of docs/design.md section 3: loss 0.018702194585606973 at d = 10.
         XCTAssertEqual(series.ladder.high.rungs.first?.exactD.text, "10")
         XCTAssertEqual(series.ladder.highValues.first?.formatted(significantDigits: 17), "0.018702194585606973")
     }

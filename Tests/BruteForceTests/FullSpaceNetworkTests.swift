@@ -39,8 +39,8 @@ final class FullSpaceNetworkTests: XCTestCase {
     }
 
     /// L(0) = 1/2 E[(sum_j relu(x_j))^2] = 1/2 (d E[relu(z)^2] + d(d-1) E[relu(z)]^2) with
-    /// E[relu(z)^2] = 1/2 and E[relu(z)] = 1/sqrt(2 pi): d/4 + d(d-1)/(4 pi). (DESIGN.md's
-    /// "teacher part: d/2 + d(d-1)/(2 pi)" is sum_{j,j'} f(v_j, v_j'), before the factor 1/2.)
+    /// E[relu(z)^2] = 1/2 and E[relu(z)] = 1/sqrt(2 pi): d/4 + d(d-1)/(4 pi), the teacher
+    /// constant of docs/design.md section 1 with its factor 1/2.
     func testLossNearZeroTendsToTeacherConstant() {
         for d in [1, 2, 5, 10] {
             let dd = Double(d)

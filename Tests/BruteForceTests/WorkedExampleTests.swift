@@ -3,7 +3,7 @@ import LinearAlgebra
 import MultiPrecision
 import XCTest
 
-/// DESIGN.md section 3: the one-flipped critical point at d = 10, partition (9, 1).
+/// docs/design.md section 3: the one-flipped critical point at d = 10, partition (9, 1).
 final class WorkedExampleTests: XCTestCase {
     static let values = [
         1.0043548232623239, -0.015811925805753115, 0.18236775578871976,

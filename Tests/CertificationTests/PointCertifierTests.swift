@@ -5,7 +5,7 @@ import XCTest
 
 /// `spectrum --certify`: the enclosures must hold the uncertified values (Newton and the
 /// Jacobi spectrum on floating-point complements, at a higher precision) and the worked example
-/// of DESIGN.md, and the index must be certified where every sign is decided.
+/// of docs/design.md section 3, and the index must be certified where every sign is decided.
 final class PointCertifierTests: XCTestCase {
     static let oneFlippedSeed = ["1.00435", "-0.01581", "0.18237", "0.12604", "-0.69904"].compactMap { try? DecimalLiteral($0) }
 
@@ -15,7 +15,7 @@ final class PointCertifierTests: XCTestCase {
         XCTAssertEqual(certificate.index, 0, "a spurious minimum")
         XCTAssertTrue(certificate.failedAttempts.isEmpty)
 
-        // DESIGN.md section 3, checked there against a brute-force k d x k d Hessian.
+        // docs/design.md section 3, checked there against a brute-force k d x k d Hessian.
         let design: [String: [String]] = [
             "trivial": ["0.0790933061", "0.2161655617", "1.4540878174", "2.6579457544", "3.0963561786"],
             "standard of S_{d-1}": ["0.0319640276", "0.0851862571", "0.2392150843", "0.3637405953", "2.6995430778"],
@@ -26,12 +26,12 @@ final class PointCertifierTests: XCTestCase {
             let expected = try XCTUnwrap(design[part.name], part.name)
             XCTAssertEqual(part.clusters.map(\.count), Array(repeating: 1, count: expected.count), part.name)
             for (cluster, text) in zip(part.clusters, expected) {
-                // DESIGN.md rounds to ten decimal places: compare at as many significant digits.
+                // docs/design.md section 3 rounds to ten decimal places: compare at as many significant digits.
                 let significant = text.filter(\.isNumber).drop { $0 == "0" }.count
                 XCTAssertEqual(cluster.enclosure.provedDigits(upTo: significant), text, part.name)
             }
         }
-        XCTAssertEqual(certificate.loss.provedDigits(upTo: 10), "0.01870219459", "DESIGN.md: loss 0.0187021946")
+        XCTAssertEqual(certificate.loss.provedDigits(upTo: 10), "0.01870219459", "docs/design.md section 4: loss 0.0187021946")
 
         // The uncertified route at twice the precision lands inside every enclosure.
         let model = SpectrumModel(partition)

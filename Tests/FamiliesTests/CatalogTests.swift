@@ -3,7 +3,7 @@ import LossModel
 import XCTest
 
 /// The catalog finds the one-flipped and two-flipped families by itself (no seeds), and their
-/// transitions are those of the families seeded from DESIGN.md section 4.
+/// transitions are those of the families seeded from docs/design.md section 4.
 final class CatalogTests: XCTestCase {
     func transitions(of family: Family) throws -> [String] {
         let trace = try family.follow(FollowSettings(lower: nil, upper: 10.5))

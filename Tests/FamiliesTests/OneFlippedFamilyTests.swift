@@ -5,7 +5,7 @@ import LossModel
 import MultiPrecision
 import XCTest
 
-/// The one-flipped family of DESIGN.md section 4, followed down from d = 10.
+/// The one-flipped family of docs/design.md section 4, followed down from d = 10.
 final class OneFlippedFamilyTests: XCTestCase {
     static func oneFlipped() throws -> Family {
         let family = try Family.builtIn().first { $0.name == "d-1,1 one-flipped" }

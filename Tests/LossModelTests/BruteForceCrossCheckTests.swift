@@ -4,7 +4,7 @@ import LossModel
 import XCTest
 
 /// The reduced loss and spectrum against the full k x d model of the BruteForce target, an
-/// independent implementation of DESIGN.md section 1.
+/// independent implementation of docs/design.md section 1.
 final class BruteForceCrossCheckTests: XCTestCase {
     let partitions = ["d", "d-1,1", "d-2,2", "d-2,1,1", "d-1,1,1r", "d,2r"]
 

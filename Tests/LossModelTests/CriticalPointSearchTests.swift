@@ -17,7 +17,7 @@ final class CriticalPointSearchTests: XCTestCase {
 
     func testFindsTheOneFlippedMinimumAndTheGlobalMinimumAtD10() throws {
         let result = try XCTUnwrap(CriticalPointSearchTests.oneFlippedSearch)
-        // DESIGN.md section 4: the one-flipped seed at d = 10, to the digits given there.
+        // docs/design.md section 4: the one-flipped seed at d = 10, to the digits given there.
         let seed = [1.00435, -0.01581, 0.18237, 0.12604, -0.69904]
         let flipped = try XCTUnwrap(result.points.first { point in
             zip(point.x, seed).allSatisfy { abs($0 - $1) <= 5e-6 }

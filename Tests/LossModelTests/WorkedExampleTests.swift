@@ -2,7 +2,7 @@ import LossModel
 import MultiPrecision
 import XCTest
 
-/// The worked example of DESIGN.md section 3: the one-flipped critical point at d = 10.
+/// The worked example of docs/design.md section 3: the one-flipped critical point at d = 10.
 final class WorkedExampleTests: XCTestCase {
     static let values = [
         1.0043548232623239, -0.015811925805753115, 0.18236775578871976, 0.12604236084341795,
@@ -26,7 +26,7 @@ final class WorkedExampleTests: XCTestCase {
 }
 
 extension WorkedExampleTests {
-    /// Eigenvalues and multiplicities as printed in DESIGN.md section 3, to their 10 digits.
+    /// Eigenvalues and multiplicities as printed in docs/design.md section 3, to their 10 digits.
     func testSpectrumMatchesTheDesignNotes() throws {
         let model = SpectrumModel(try Partition(parsing: "d-1,1"))
         let spectrum = try model.spectrum(at: Self.values, d: 10.0)

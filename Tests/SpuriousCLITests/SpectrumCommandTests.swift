@@ -14,7 +14,7 @@ final class SpectrumCommandTests: XCTestCase {
         }
         XCTAssertEqual(json["index"] as? Int, 0)
         XCTAssertEqual(json["singular"] as? Bool, false)
-        // DESIGN.md section 3: loss 0.018702194585606973, 12 distinct eigenvalues.
+        // docs/design.md section 3: loss 0.018702194585606973, 12 distinct eigenvalues.
         XCTAssertEqual(json["loss"] as? String, "0.0187021945856")
         let eigenvalues = try XCTUnwrap(json["eigenvalues"] as? [[String: Any]])
         XCTAssertEqual(eigenvalues.count, 12)

@@ -21,7 +21,7 @@ struct CriticalCommand: ParsableCommand {
             meet a singular point (a row parallel to another row or to a teacher column) are \
             counted, not reported; the global minimum W = I is reported all the same.
 
-            Example (finds the one-flipped spurious minimum of DESIGN.md and the global minimum):
+            Example (finds the one-flipped spurious minimum of docs/design.md section 4 and the global minimum):
               spurious critical --partition d-1,1 --d 10 --starts 200 --rng-seed 1
             """)
 

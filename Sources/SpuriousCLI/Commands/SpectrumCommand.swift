@@ -21,7 +21,7 @@ struct SpectrumCommand: ParsableCommand {
             is certified when no enclosure contains 0. Printed digits are those every point of \
             an enclosure shares. A step that fails is named and retried at a higher precision.
 
-            Example (the one-flipped critical point of DESIGN.md):
+            Example (the one-flipped critical point of docs/design.md section 3):
               spurious spectrum --partition d-1,1 --d 10 \\
                 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904 --digits 30
               spurious spectrum --partition d-1,1 --d 5.5 \\
