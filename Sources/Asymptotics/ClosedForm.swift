@@ -10,12 +10,23 @@ public struct ClosedFormBasis: Sendable {
     /// kernel's expansions near angles 0, pi/2 and pi.
     public static let defaultTexts = ["1", "1/pi", "1/pi^2", "sqrt(2)/pi", "sqrt(2)/pi^(3/2)", "1/pi^(3/2)"]
 
-    /// Elements as expressions in pi (no d); throws on a syntax error or an element that uses d.
+    /// Elements as expressions in pi (no d); throws on a syntax error, an element that uses d,
+    /// and an element that is not a finite nonzero number (0, 1/0, sqrt(-1)): such an element
+    /// makes every relation meaningless.
     public init(_ texts: [String]) throws {
         elements = try texts.map { text in
             let expression = try CheckExpression(parsing: text)
             guard !expression.usesD else {
                 throw AsymptoticsError.settings("basis element '\(text)' depends on d: a basis holds constants such as 1/pi")
+            }
+            let value: BigFloat
+            do {
+                value = try expression.evaluate(d: nil, precision: 128)
+            } catch {
+                throw AsymptoticsError.settings("basis element '\(text)' has no value: \(error)")
+            }
+            guard value.isFinite, value.signum != 0 else {
+                throw AsymptoticsError.settings("basis element '\(text)' is \(value.isFinite ? "zero" : "not finite"): a basis holds nonzero constants such as 1/pi")
             }
             return expression
         }

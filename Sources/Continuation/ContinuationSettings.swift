@@ -18,6 +18,11 @@ public struct ContinuationSettings: Sendable, Equatable {
     public var dsMin: Double
     /// Largest step, however easy the curve.
     public var dsMax: Double
+    /// Where lambda is large, the largest step is this fraction of |lambda| instead, when that
+    /// is more than dsMax: a curve whose features scale with lambda (coordinates that behave like
+    /// powers of lambda) is then followed in steps uniform in log lambda, so that reaching
+    /// lambda = 1e6 takes a few thousand steps, not millions. Zero: dsMax only.
+    public var relativeMaximumStep: Double
     /// Accepted steps after the seed before the sweep stops.
     public var maxSteps: Int
     /// Lower end of the parameter range; the sweep ends on it when the curve leaves there.
@@ -48,6 +53,7 @@ public struct ContinuationSettings: Sendable, Equatable {
         ds: Double = 0.01,
         dsMin: Double = 1e-8,
         dsMax: Double = 0.1,
+        relativeMaximumStep: Double = 0,
         maxSteps: Int = 1000,
         lambdaMin: Double = -Double.greatestFiniteMagnitude,
         lambdaMax: Double = Double.greatestFiniteMagnitude,
@@ -62,6 +68,7 @@ public struct ContinuationSettings: Sendable, Equatable {
         self.ds = ds
         self.dsMin = dsMin
         self.dsMax = dsMax
+        self.relativeMaximumStep = relativeMaximumStep
         self.maxSteps = maxSteps
         self.lambdaMin = lambdaMin
         self.lambdaMax = lambdaMax
@@ -82,6 +89,8 @@ public struct ContinuationSettings: Sendable, Equatable {
         try require(dsMin > 0 && dsMin.isFinite, "dsMin must be positive and finite (is \(dsMin))")
         try require(dsMax.isFinite && dsMin <= dsMax, "dsMax must be finite and at least dsMin (is \(dsMax))")
         try require(dsMin <= ds && ds <= dsMax, "ds must lie in dsMin...dsMax (is \(ds))")
+        try require(
+            relativeMaximumStep >= 0 && relativeMaximumStep.isFinite, "relativeMaximumStep must be non-negative and finite (is \(relativeMaximumStep))")
         try require(maxSteps >= 1, "maxSteps must be at least 1 (is \(maxSteps))")
         try require(
             lambdaMin.isFinite && lambdaMax.isFinite && lambdaMin < lambdaMax,

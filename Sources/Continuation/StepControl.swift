@@ -6,11 +6,16 @@ struct StepControl {
 
     /// The step after a point accepted in `iterations` corrector iterations: scaled by
     /// target / iterations, clamped to [1/2, 2] so that one lucky or unlucky step cannot swing it
-    /// far, and kept within dsMin...dsMax. Fewer iterations than the target mean an easy
+    /// far, and kept within dsMin and the largest step at `parameter`. Fewer iterations than the target mean an easy
     /// stretch (grow); more mean a hard one (shrink).
-    func next(after ds: Double, iterations: Int) -> Double {
+    func next(after ds: Double, iterations: Int, parameter: Double) -> Double {
         let factor = min(2, max(0.5, Double(settings.targetIterations) / Double(max(iterations, 1))))
-        return min(settings.dsMax, max(settings.dsMin, ds * factor))
+        return min(maximumStep(at: parameter), max(settings.dsMin, ds * factor))
+    }
+
+    /// dsMax, or the relative maximum times |lambda| where that is larger.
+    func maximumStep(at parameter: Double) -> Double {
+        max(settings.dsMax, settings.relativeMaximumStep * abs(parameter))
     }
 
     /// The step to retry with after a rejected step: half of it, or `nil` when that falls below

@@ -60,7 +60,7 @@ struct Sweep<P: ContinuationProblem> {
                 if let maxFolds = settings.maxFolds, events.count(where: { $0.kind == .fold }) >= maxFolds {
                     return finish(.maxFolds)
                 }
-                ds = stepControl.next(after: ds, iterations: next.newtonIterations)
+                ds = stepControl.next(after: ds, iterations: next.newtonIterations, parameter: next.parameter)
             } catch {
                 rejected += 1
                 guard let smaller = stepControl.retry(after: ds) else { return finish(StopReason(stepFailure: error)) }

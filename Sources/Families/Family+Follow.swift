@@ -34,7 +34,7 @@ extension Family {
         guard seedX.count == problem.dimension else {
             throw ModelError.wrongNumberOfValues(expected: problem.model.loss.space.names, got: seedX.count)
         }
-        try partition.validate(d: seedD)
+        try partition.validate(d: self.seedD)
         let floor = lowestD(problem: problem, seedD: seedD, bisections: settings.boundaryBisections)
         guard problem.isAdmissible(parameter: seedD) else {
             throw FollowError(description: "the seed's d = \(seedD) is outside the range where the spectrum of \(partition) is defined (d > \(format(floor)))")
@@ -49,7 +49,8 @@ extension Family {
         for (branch, target) in [(0, lower), (1, settings.upper)] {
             guard let target, branch == 0 ? target < seedD : target > seedD else { continue }
             let continuation = ContinuationSettings(
-                ds: settings.initialStep, dsMin: settings.minimumStep, dsMax: settings.maxStep, maxSteps: settings.maxSteps,
+                ds: settings.initialStep, dsMin: settings.minimumStep, dsMax: settings.maxStep,
+                relativeMaximumStep: settings.relativeStep, maxSteps: settings.maxSteps,
                 lambdaMin: branch == 0 ? target : seedD - settings.overshoot,
                 lambdaMax: branch == 0 ? seedD + settings.overshoot : target,
                 newtonTolerance: settings.newtonTolerance, newtonMaxIterations: settings.newtonMaxIterations,

@@ -10,6 +10,11 @@ public struct FollowSettings: Sendable, Equatable {
     /// Largest arclength step: a family's spectrum changes over a few tenths in d, and a longer
     /// step could step over two sign changes of one eigenvalue.
     public var maxStep: Double
+    /// Beyond d = maxStep / relativeStep (40 for the defaults: the catalog's range) the largest
+    /// step grows with d: the families' coordinates behave like powers of d at large d, so
+    /// steps uniform in log d follow them equally well, and d = 1e6 is a few thousand steps
+    /// away instead of millions.
+    public var relativeStep = 0.25 / 40
     /// The first step: short enough that Newton converges from a seed typed with five digits.
     public var initialStep = 0.05
     /// The smallest step before the sweep gives up: far below any feature of the families, far

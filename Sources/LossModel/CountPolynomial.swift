@@ -58,6 +58,15 @@ public struct CountPolynomial: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func value<S: Scalar>(at d: S) -> S { evaluate(at: d).value }
+
+    /// The sign of the value at d (-1, 0 or 1), from the signs of the factors: decided without
+    /// multiplying them out, so it cannot overflow however large d is.
+    public func sign(at d: Double) -> Int {
+        factors.reduce(numerator.signum()) { sign, factor in
+            let value = factor.value(at: d)
+            return sign * (value > 0 ? 1 : value < 0 ? -1 : 0)
+        }
+    }
     public func value(at d: Double) -> Double { evaluate(at: d).value }
 
     /// `1`, `-1/2`, `d-2`, `(d-1)(d-4)/2`, `2(d-1)`.

@@ -60,7 +60,7 @@ extension ReducedLoss {
             do {
                 step = try solveLinearSystem(evaluation.hessian, evaluation.gradient)
             } catch {
-                throw ModelError.notConverged("Newton's method met a singular Hessian at iteration \(iteration) (gradient norm \(gradientNorm.formatted(significantDigits: 3))): the seed is near a degenerate point; try another seed")
+                throw ModelError.notConverged("Newton's method met a singular Hessian at iteration \(iteration) (gradient norm \(gradientNorm.messageText)): the seed is near a degenerate point; try another seed")
             }
             let scale = x.map(\.magnitude).reduce(S(1, precision: precision), S.maximum)
             let stepNorm = step.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
@@ -70,7 +70,7 @@ extension ReducedLoss {
         }
         let last = (try? gradient(at: x, d: d).gradient) ?? []
         let norm = last.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
-        throw ModelError.notConverged("Newton's method did not converge from the seed in \(maxIterations) iterations (gradient norm \(norm.formatted(significantDigits: 3)) at the last point): give a seed closer to a critical point")
+        throw ModelError.notConverged("Newton's method did not converge from the seed in \(maxIterations) iterations (gradient norm \(norm.messageText) at the last point): give a seed closer to a critical point")
     }
 }
 
@@ -82,8 +82,12 @@ extension ReducedLoss {
         guard seed.count == space.dimension else {
             throw ModelError.wrongNumberOfValues(expected: space.names, got: seed.count)
         }
-        let dValue = d.double
-        try space.partition.validate(d: dValue)
-        return try criticalPoint(from: seed.map(\.double), d: dValue)
+        try space.partition.validate(d: d)
+        return try criticalPoint(from: seed.map(\.double), d: d.double)
     }
+}
+
+extension Scalar {
+    /// Three significant digits for a message, or "not finite" (never "nan" or "inf").
+    var messageText: String { isFinite ? formatted(significantDigits: 3) : "not finite" }
 }

@@ -138,13 +138,14 @@ public struct CriticalPointSearch: Sendable {
         return (0..<count).map { _ in box.map { generator.next(in: $0.lowerBound, $0.upperBound) } }
     }
 
-    /// Runs the search at `d`; throws when the partition is not valid at d.
+    /// Runs the search at `d`; throws when the partition is not valid at d. `progress` is told
+    /// the number of each start as it begins.
     ///
     /// Each start runs deflated Newton, every point reported so far deflated. When that run
     /// meets a singular point or does not converge, the start runs once more without deflation
     /// (deflation reshapes the whole landscape and can lead a start away from a point it would
     /// otherwise reach), and that second run's outcome counts.
-    public func run(d: Double, settings: Settings = Settings()) throws -> CriticalPointSearchResult {
+    public func run(d: Double, settings: Settings = Settings(), progress: (_ started: Int) -> Void = { _ in }) throws -> CriticalPointSearchResult {
         try partition.validate(d: d)
         guard model.loss.space.dimension > 0 else {
             throw CriticalPointSearchError.emptyFixedSpace(partition: partition.description)
@@ -153,6 +154,7 @@ public struct CriticalPointSearch: Sendable {
         var state = SearchState()
         for start in starts(count: settings.starts, seed: settings.rngSeed) {
             counts.tried += 1
+            progress(counts.tried)
             var outcome = attempt(from: start, d: d, deflation: state.deflation, settings: settings, state: &state)
             if case .failed = outcome, !state.deflation.roots.isEmpty {
                 outcome = attempt(from: start, d: d, deflation: Deflation(), settings: settings, state: &state)

@@ -1,22 +1,27 @@
 /// Why the model cannot answer; every case reads as a message to the user.
 public enum ModelError: Error, Equatable, CustomStringConvertible {
     case partitionSyntax(text: String, problem: String)
-    case blockTooSmall(partition: String, block: Int, size: String, d: Double, value: Double)
-    case offDiagonalCarriesNothing(partition: String, block: Int, size: String, d: Double)
+    case blockTooSmall(partition: String, block: Int, size: String, d: String, value: String)
+    case offDiagonalCarriesNothing(partition: String, block: Int, size: String, d: String)
+    case dimensionTooLarge(d: String)
     case wrongNumberOfValues(expected: [String], got: Int)
     /// A point where the loss is not twice differentiable (docs/design.md section 1).
     case singular(String)
     case notConverged(String)
     case undefinedPart(String)
+    /// A value beyond the floating-point range.
+    case overflow(String)
 
     public var description: String {
         switch self {
         case let .partitionSyntax(text, problem):
-            return "invalid partition '\(text)': \(problem)"
+            return "invalid partition '\(text.printable)': \(problem.printable)"
         case let .blockTooSmall(partition, block, size, d, value):
             return "at d = \(d) block \(block) ('\(size)') of partition \(partition) has size \(value), below 1: choose a larger d"
         case let .offDiagonalCarriesNothing(partition, block, size, d):
             return "at d = \(d) block \(block) ('\(size)') of partition \(partition) has size 1, so its off-diagonal variable carries no entry: choose a larger d, or write that block as the constant 1"
+        case let .dimensionTooLarge(d):
+            return "d = \(d) is above 1e15, the largest d evaluated in floating point (beyond it d - 1 is not exact in a Double); for the behaviour at larger d use `spurious series`"
         case let .wrongNumberOfValues(expected, got):
             return "\(expected.count) values expected (\(expected.joined(separator: ", "))), got \(got)"
         case let .singular(what):
@@ -25,6 +30,20 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return what
         case let .undefinedPart(what):
             return what
+        case let .overflow(what):
+            return what
         }
+    }
+}
+
+extension String {
+    /// The text with control characters other than line breaks and tabs shown as escapes
+    /// ("\\u{1B}"), so that a message never sends a terminal a control sequence it was given.
+    public var printable: String {
+        unicodeScalars.map { scalar in
+            (scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format)
+                && scalar != "\n" && scalar != "\t"
+                ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" : String(scalar)
+        }.joined()
     }
 }

@@ -1,9 +1,20 @@
 extension Partition {
+    /// The most blocks a partition may have: the formula, the spectrum and the search grow like
+    /// the fourth power of the number of blocks (12 blocks: under a second for `formula`).
+    public static let maximumBlocks = 12
+    /// The largest block size or offset N in `d-N`, `d+N`, `N` (see the parser's message).
+    public static let maximumSize = 10_000
+
     /// Parses the partition syntax: comma-separated blocks, each a size (`d`, `d-N`, `d+N` or a
     /// positive integer N) with an optional suffix `r` (rows only) or `c` (columns only).
     /// Paired plus column sizes must add up to exactly d, and there must be student rows.
     public init(parsing text: String) throws {
         let tokens = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard tokens.count <= Partition.maximumBlocks else {
+            throw ModelError.partitionSyntax(
+                text: text,
+                problem: "\(tokens.count) blocks; at most \(Partition.maximumBlocks) are supported (the reduced loss has a kernel term per pair of blocks and the spectrum a refined space per pair of generic blocks, so the work grows like the fourth power of the number of blocks)")
+        }
         var blocks: [Block] = []
         for (index, raw) in tokens.enumerated() {
             let token = String(raw.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
@@ -33,12 +44,21 @@ extension Partition {
         else if body.last == "c" { kind = .columnsOnly; body = body.dropLast() }
         let sizeError = "a size is d, d-N, d+N or a positive integer N, optionally followed by r (rows only) or c (columns only)"
         if body == "d" { return Block(size: .d, kind: kind) }
+        let tooLarge = "sizes and offsets up to \(Partition.maximumSize) are supported (counts of entries and multiplicities are exact integer polynomials in d of degree up to 4, whose coefficients must stay below 2^63)"
         if body.hasPrefix("d-") || body.hasPrefix("d+") {
-            guard let n = Int(body.dropFirst(2)), n >= 0 else { throw fail(sizeError) }
+            let digits = body.dropFirst(2)
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { throw fail(sizeError) }
+            guard let n = Int(digits), n <= Partition.maximumSize else { throw fail(tooLarge) }
             return Block(size: AffineSize(slope: 1, offset: body.hasPrefix("d-") ? -n : n), kind: kind)
         }
-        guard body.allSatisfy(\.isNumber), let n = Int(body) else { throw fail(sizeError) }
+        guard !body.isEmpty, body.allSatisfy(\.isASCIIDigit) else { throw fail(sizeError) }
+        guard let n = Int(body), n <= Partition.maximumSize else { throw fail(tooLarge) }
         guard n >= 1 else { throw fail("a constant block size must be at least 1") }
         return Block(size: .constant(n), kind: kind)
     }
+}
+
+extension Character {
+    /// 0-9 only (not the other scripts' digits that `isNumber` accepts).
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -62,19 +62,59 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
         }.max() ?? 1
     }
 
+    /// The largest d the tool evaluates in floating point: beyond 2^53 ~ 9e15 a `Double` no
+    /// longer holds every integer, so d - 1 would not be d - 1 and counts such as d(d-1)/2
+    /// would lose their units. (Expansions at larger d run in MPFR: `spurious series`.)
+    public static let maximumD = 1e15
+
     /// Throws unless every block is usable at `d`: sizes at least 1, and above 1 for paired
     /// blocks of non-constant size (whose off-diagonal variable otherwise carries no entry).
     public func validate(d: Double) throws {
+        guard d.isFinite, d <= Partition.maximumD else {
+            throw ModelError.dimensionTooLarge(d: d.isFinite ? "\(d)" : "not finite")
+        }
+        try validate { size in
+            let n = size.value(at: d)
+            return (n < 1, n == 1, "\(d)", "\(n)")
+        }
+    }
+
+    /// The same check at a d typed by a user, decided for the number as typed (not for its
+    /// nearest `Double`: 3.0000000000000000001 is above 3).
+    public func validate(d: DecimalLiteral) throws {
+        guard d.double <= Partition.maximumD else { throw ModelError.dimensionTooLarge(d: d.text) }
+        // Enough bits that the decimal's rounding cannot reach an integer it is not equal to.
+        let value = d.value(precision: PrecisionPolicy.bits(forDigits: d.text.count) + 64)
+        try validate { size in
+            let n = size.value(at: value)
+            return (n < 1, n == 1, d.text, n.formatted(significantDigits: 17).withoutTrailingZeros)
+        }
+    }
+
+    /// The rule, given each block size's comparison with 1 (below, equal) and the texts of d
+    /// and of the size for the message.
+    private func validate(_ compare: (AffineSize) -> (below: Bool, one: Bool, d: String, size: String)) throws {
         for (index, block) in blocks.enumerated() {
-            let n = block.size.value(at: d)
-            if n < 1 {
+            let n = compare(block.size)
+            if n.below {
                 throw ModelError.blockTooSmall(
-                    partition: description, block: index, size: block.size.description, d: d, value: n)
+                    partition: description, block: index, size: block.size.description, d: n.d, value: n.size)
             }
-            if block.hasOffDiagonal && n == 1 {
+            if block.hasOffDiagonal && n.one {
                 throw ModelError.offDiagonalCarriesNothing(
-                    partition: description, block: index, size: block.size.description, d: d)
+                    partition: description, block: index, size: block.size.description, d: n.d)
             }
         }
+    }
+}
+
+extension String {
+    /// "0.50000" as "0.5", "3.000" as "3": a decimal without zeros that say nothing.
+    var withoutTrailingZeros: String {
+        guard contains("."), !contains("e") else { return self }
+        var text = Substring(self)
+        while text.last == "0" { text = text.dropLast() }
+        if text.last == "." { text = text.dropLast() }
+        return String(text)
     }
 }

@@ -86,6 +86,11 @@ extension ReducedLoss {
             let a = term.a.jet(at: x, d: d, dIndex: dIndex, order: order)
             let b = term.b?.jet(at: x, d: d, dIndex: dIndex, order: order)
             let p = term.p.jet(at: x, d: d, dIndex: dIndex, order: order)
+            // Norms and inner products beyond the floating-point range (a point with entries
+            // of 1e200, say) would turn into NaN inside the kernel: say what overflowed instead.
+            guard a.value.isFinite, b?.value.isFinite ?? true, p.value.isFinite else {
+                throw ModelError.overflow("the squared norms and inner products of \(term.pair) overflow at this point; its entries are too large")
+            }
             let kernel = try ReluKernel(
                 a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, pi: pi,
                 order: order, singularTolerance: tolerance, describe: { term.pair })

@@ -141,8 +141,7 @@ extension SpectrumModel {
     public func isFullyDefined(at d: Double) -> Bool {
         guard (try? loss.space.partition.validate(d: d)) != nil else { return false }
         return parts.allSatisfy { part in
-            part.multiplicity.value(at: d) > 0
-                && refined[part.refined].loss.space.counts.allSatisfy { $0.value(at: d) >= 0 }
+            part.multiplicity.sign(at: d) > 0 && refined[part.refined].loss.space.counts.allSatisfy { $0.sign(at: d) >= 0 }
         }
     }
 

@@ -11,6 +11,8 @@ public enum ScalarError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case let .domain(function, argument) where argument.lowercased().contains("nan") || argument.lowercased().contains("inf"):
+            return "\(function) of a value that is not finite: a quantity overflowed (the point or d is too large)"
         case let .domain(function, argument):
             return "\(function)(\(argument)) is not a real number"
         case let .malformedNumber(text):

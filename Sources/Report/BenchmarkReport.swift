@@ -3,6 +3,14 @@ import Foundation
 
 /// Formats measurements; knows groups only through their names and parameter headers.
 public enum BenchmarkReport {
+    /// The lines above the tables: how the figures are taken, and with which libraries.
+    public static func header(_ settings: Settings) -> String {
+        var out = "spurious bench: best of \(settings.repetitions) repetitions of \(settings.iterations) iterations, \(settings.build) build\n"
+        out += "GMP \(settings.gmp), MPFR \(settings.mpfr)\n"
+        if settings.build != "release" { out += "(a debug build: for figures worth keeping, build with -c release)\n" }
+        return out
+    }
+
     /// A table per group: case, parameter, time in the case's unit, ratio to the baseline.
     public static func table(_ results: [BenchmarkRunner.Measurement], groups: [BenchmarkGroup]) -> String {
         var lines: [String] = []

@@ -6,6 +6,8 @@ public enum ProgressText {
         switch progress {
         case let .searching(partition, d, starts):
             return "searching \(partition) at d = \(d.formatted(significantDigits: 6)) (\(starts) starts)"
+        case let .start(partition, number, count):
+            return "\(partition): Newton start \(number)/\(count)"
         case let .following(family, seedD):
             return "following \(family) from d = \(seedD)"
         case let .followed(family, d, points):

@@ -38,9 +38,11 @@ public struct CriticalResult: Sendable {
 /// `spurious critical`: multi-start Newton with deflation in `Double` (docs/design.md section
 /// 9), then every distinct point polished at two precisions in MPFR (section 6).
 public enum CriticalJob {
-    public static func run(_ request: CriticalRequest) throws -> CriticalResult {
+    public static func run(_ request: CriticalRequest, progress: some ProgressObserver = NoProgress()) throws -> CriticalResult {
         let search = CriticalPointSearch(request.partition)
-        let result = try search.run(d: request.d.double, settings: .init(starts: request.starts, rngSeed: request.rngSeed))
+        let result = try search.run(d: request.d.double, settings: .init(starts: request.starts, rngSeed: request.rngSeed)) { number in
+            progress.report(.start(partition: request.partition, number: number, of: request.starts))
+        }
         let points = try result.points.map { try search.polish($0, d: request.d, digits: request.digits) }
         return CriticalResult(search: result, points: points, names: search.model.loss.space.names, request: request)
     }

@@ -6,6 +6,8 @@ import MultiPrecision
 public enum JobProgress: Sendable {
     /// The catalog searches a fixed space for spurious minima.
     case searching(partition: Partition, d: Double, starts: Int)
+    /// The critical-point search runs its starts.
+    case start(partition: Partition, number: Int, of: Int)
     /// A family is about to be followed from its seed.
     case following(family: String, seedD: DecimalLiteral)
     /// A family's sweep has accepted another point.

@@ -101,7 +101,8 @@ public enum SpectrumJob {
         }
         var eigenvalues: [(SpectrumResult.Eigenvalue, Double)] = []
         if let lowSpectrum = low.spectrum, let highSpectrum = high.spectrum {
-            for (a, b) in zip(lowSpectrum.eigenvalues.byPart(), highSpectrum.eigenvalues.byPart()) {
+            let order = model.partIDs
+            for (a, b) in zip(lowSpectrum.eigenvalues.byPart(order), highSpectrum.eigenvalues.byPart(order)) {
                 eigenvalues.append((SpectrumResult.Eigenvalue(
                     value: ProvedValue(a.value, check: b.value, upTo: request.digits), part: a.part, irrep: a.irrep,
                     multiplicity: a.multiplicity, multiplicityValue: a.multiplicityValue), b.value.doubleValue))
@@ -143,15 +144,12 @@ public enum SpectrumJob {
 }
 
 extension Array {
-    /// Eigenvalues grouped by part (in order of first appearance), ascending within each, so
-    /// that two computations of one spectrum pair up even when close values change order.
-    func byPart<S: Scalar>() -> [SpectrumEigenvalue<S>] where Element == SpectrumEigenvalue<S> {
-        var order: [IsotypicPartID] = []
-        var groups: [IsotypicPartID: [SpectrumEigenvalue<S>]] = [:]
-        for e in self {
-            if groups[e.part] == nil { order.append(e.part) }
-            groups[e.part, default: []].append(e)
-        }
+    /// Eigenvalues grouped by part, in the model's order of parts, ascending within each, so
+    /// that two computations of one spectrum pair up even when values of different parts
+    /// coincide (at a point whose isotropy is larger than the fixed space's, eigenvalues of
+    /// different parts are exactly equal, and their order in the sorted spectrum is rounding).
+    func byPart<S: Scalar>(_ order: [IsotypicPartID]) -> [SpectrumEigenvalue<S>] where Element == SpectrumEigenvalue<S> {
+        let groups = Dictionary(grouping: self, by: \.part)
         return order.flatMap { (groups[$0] ?? []).sorted { $0.value < $1.value } }
     }
 }

@@ -25,6 +25,8 @@ struct Bench: ParsableCommand {
             """
     )
 
+    @OptionGroup var repeated: RepeatedOptions
+
     @Option(help: "Operations per timed repetition (a long-running case may do fewer runs).")
     var iterations: Int = 1_000_000
 
@@ -58,15 +60,11 @@ struct Bench: ParsableCommand {
             mpfr: ArbitraryPrecisionLibrary.mpfrVersion, gmp: ArbitraryPrecisionLibrary.gmpVersion)
         switch format {
         case .table:
-            print("spurious bench: best of \(repetitions) repetitions of \(iterations) iterations, \(settings.build) build")
-            print("GMP \(settings.gmp), MPFR \(settings.mpfr)")
-            if settings.build != "release" {
-                print("(a debug build: for figures worth keeping, build with -c release)")
-            }
-            let results = runner.run(groups)
-            print(BenchmarkReport.table(results, groups: groups))
+            // The header first: the cases take a while.
+            try StandardOutput.write(BenchmarkReport.header(settings))
+            try StandardOutput.write(BenchmarkReport.table(runner.run(groups), groups: groups) + "\n")
         case .json:
-            print(try BenchmarkReport.json(runner.run(groups), settings: settings))
+            try StandardOutput.write(try BenchmarkReport.json(runner.run(groups), settings: settings) + "\n")
         }
     }
 

@@ -25,6 +25,8 @@ struct CriticalCommand: ParsableCommand {
               spurious critical --partition d-1,1 --d 10 --starts 200 --rng-seed 1
             """)
 
+    @OptionGroup var repeated: RepeatedOptions
+
     @Option(
         help: "Fixed space as a partition, e.g. d-1,1 or d-2,2 (suffix r: rows only, c: columns only).",
         transform: ArgumentParsing.partition)
@@ -53,23 +55,28 @@ struct CriticalCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: CriticalFormat = .table
 
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
     func validate() throws {
         guard (1...100_000).contains(starts) else {
             throw ValidationError("--starts must be between 1 and 100000, got \(starts)")
         }
-        do { try partition.validate(d: d.double) } catch { throw ValidationError("--d: \(error)") }
+        do { try partition.validate(d: d) } catch { throw ValidationError("--d: \(error)") }
         guard FixedSpace(partition).dimension > 0 else {
             throw ValidationError("--partition: \(CriticalPointSearchError.emptyFixedSpace(partition: partition.description))")
         }
     }
 
     func run() throws {
+        let progress = ProgressLine(quiet: quiet)
         let report = CriticalReport(try CriticalJob.run(CriticalRequest(
-            partition: partition, d: d, starts: starts, rngSeed: rngSeed, digits: digits.digits)))
+            partition: partition, d: d, starts: starts, rngSeed: rngSeed, digits: digits.digits), progress: progress))
+        progress.finish()
         switch format {
-        case .table: print(report.table(), terminator: "")
-        case .json: print(report.json().rendered(), terminator: "")
-        case .csv: print(report.csv(), terminator: "")
+        case .table: try StandardOutput.write(report.table())
+        case .json: try StandardOutput.write(report.json().rendered())
+        case .csv: try StandardOutput.write(report.csv())
         }
     }
 }

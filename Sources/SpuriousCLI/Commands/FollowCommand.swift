@@ -21,6 +21,8 @@ struct FollowCommand: ParsableCommand {
                 --seed-d 10 --to 5 --csv one-flipped.csv --svg one-flipped.svg
             """)
 
+    @OptionGroup var repeated: RepeatedOptions
+
     @OptionGroup var family: FamilyOptions
 
     @Option(
@@ -50,14 +52,17 @@ struct FollowCommand: ParsableCommand {
         transform: { $0 == "loss" ? DiagramQuantity.loss : .coordinate($0) })
     var svgQuantity: DiagramQuantity = .loss
 
-    @Option(name: .customLong("max-steps"), help: "Most continuation steps per direction.")
+    @Option(name: .customLong("max-steps"), help: "Most continuation steps per direction (1 to 100000).")
     var maxSteps: Int = 2000
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
     func validate() throws {
-        guard maxSteps >= 1 else { throw ValidationError("--max-steps must be at least 1") }
+        guard (1...FollowRange.maximumSteps).contains(maxSteps) else {
+            throw ValidationError("--max-steps must be between 1 and \(FollowRange.maximumSteps), got \(maxSteps)")
+        }
+        try FollowRange.validate(seedD: family.seedD, to: to, maxD: maxD)
         let names = FixedSpace(family.partition).names
         if case let .coordinate(name) = svgQuantity, !names.contains(name) {
             throw ValidationError("--svg-quantity: '\(name)' is neither loss nor a coordinate of \(family.partition) (\(names.joined(separator: ", ")))")
@@ -65,16 +70,25 @@ struct FollowCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Every file is checked (and its temporary made) before the work, written after it.
+        let targets = [("--csv", csv), ("--svg", svg)].compactMap { option, path in path.map { OutputFiles.Target(option: option, path: $0) } }
+        let outputs = try OutputFiles(targets)
         let progress = ProgressLine(quiet: quiet)
         let request = FollowRequest(
             family: family.family, to: to?.double, maxD: maxD.double, maxSteps: maxSteps, digits: digits.digits)
-        let run = try FollowJob.run(request, progress: progress)
-        progress.finish()
-        // Files first: if one cannot be written, the command fails before printing anything.
-        if let csv { try AtomicFile.write(DiagramCSV.render(run), to: csv) }
-        if let svg {
-            try AtomicFile.write(DiagramSVG.render(run, quantity: svgQuantity), to: svg)
+        let run: FamilyRun
+        do {
+            run = try FollowJob.run(request, progress: progress)
+        } catch {
+            outputs.discard()
+            throw error
         }
-        print(FollowReport.summary(run), terminator: "")
+        progress.finish()
+        var texts: [String] = []
+        if csv != nil { texts.append(DiagramCSV.render(run)) }
+        if svg != nil { texts.append(DiagramSVG.render(run, quantity: svgQuantity)) }
+        // Files first: if one cannot be written, the command fails before printing anything.
+        try outputs.commit(texts)
+        try StandardOutput.write(FollowReport.summary(run))
     }
 }

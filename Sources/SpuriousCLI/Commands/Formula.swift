@@ -1,5 +1,6 @@
 import ArgumentParser
 import LossModel
+import Report
 
 /// `spurious formula`: prints the closed form of the reduced loss of a partition (or its exact
 /// gradient, or its Hessian) for a computer algebra system, as plain text, LaTeX or a SymPy
@@ -36,6 +37,8 @@ struct Formula: ParsableCommand {
               spurious formula --partition d-2,2 --what gradient --format sympy > grad.py
             """
     )
+
+    @OptionGroup var repeated: RepeatedOptions
 
     @Option(
         help: ArgumentHelp(
@@ -76,6 +79,6 @@ struct Formula: ParsableCommand {
 
     func run() throws {
         let loss = ReducedLoss(FixedSpace(partition))
-        print(loss.formula(what.kind).rendered(format.style), terminator: "")
+        try StandardOutput.write(loss.formula(what.kind).rendered(format.style))
     }
 }

@@ -36,6 +36,8 @@ struct SeriesCommand: ParsableCommand {
                 --quantity "eigenvalue:standard of S_{d-1}:1" --terms 2 --digits 20
             """)
 
+    @OptionGroup var repeated: RepeatedOptions
+
     @OptionGroup var family: FamilyOptions
 
     @Option(help: "What to expand: loss, a coordinate name, or eigenvalue:<irrep>:<i> (default: loss).", transform: SeriesQuantity.init(parsing:))
@@ -79,7 +81,7 @@ struct SeriesCommand: ParsableCommand {
             throw ValidationError("--basis: the constants are linearly dependent over the integers (\(relation)), so closed forms would not be unique")
         }
         do {
-            try family.partition.validate(d: seedD)
+            try family.partition.validate(d: family.seedD)
         } catch let error as ModelError {
             throw ValidationError("--seed-d: \(error)")
         }
@@ -96,7 +98,7 @@ struct SeriesCommand: ParsableCommand {
         let settings = SeriesSettings(terms: terms, digits: digits.digits, topExponent: topExponent, basis: try closedFormBasis)
         let request = SeriesRequest(family: family.family, quantity: quantity, settings: settings, check: check)
         let report = SeriesReport(try SeriesJob.run(request), request: request)
-        print(format == .json ? report.json().rendered() : report.table(), terminator: "")
+        try StandardOutput.write(format == .json ? report.json().rendered() : report.table())
     }
 
     /// m for --max-d = 10^m.

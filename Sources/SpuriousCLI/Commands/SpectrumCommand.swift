@@ -28,6 +28,8 @@ struct SpectrumCommand: ParsableCommand {
                 --seed 0.97,-0.06,0.34,0.25,-0.58 --certify
             """)
 
+    @OptionGroup var repeated: RepeatedOptions
+
     @Option(
         help: "Fixed space as a partition, e.g. d-1,1 or d-1,1,1r (suffix r: rows only, c: columns only).",
         transform: ArgumentParsing.partition)
@@ -63,10 +65,10 @@ struct SpectrumCommand: ParsableCommand {
         let request = SpectrumRequest(partition: partition, seed: seed, d: d, digits: digits.digits)
         if certify {
             let report = PointCertificateReport(try SpectrumJob.certify(request), digits: digits.digits)
-            print(format == .json ? report.json().rendered() : report.table(), terminator: "")
+            try StandardOutput.write(format == .json ? report.json().rendered() : report.table())
         } else {
             let report = SpectrumReport(try SpectrumJob.run(request))
-            print(format == .json ? report.json().rendered() : report.table(), terminator: "")
+            try StandardOutput.write(format == .json ? report.json().rendered() : report.table())
         }
     }
 }

@@ -40,6 +40,8 @@ struct TransitionsCommand: ParsableCommand {
                 --seed-d 10 --to 5 --digits 100 --certify
             """)
 
+    @OptionGroup var repeated: RepeatedOptions
+
     @Option(
         help: "Fixed space(s) as partitions (repeat the option for several); with --seed exactly one.",
         transform: ArgumentParsing.partition)
@@ -98,6 +100,7 @@ struct TransitionsCommand: ParsableCommand {
         guard (1...100_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 100000, got \(starts)") }
         if seed != nil {
             guard partition.count == 1 else { throw ValidationError("--seed needs exactly one --partition") }
+            try FollowRange.validate(seedD: seedD, to: to, maxD: maxD)
         } else if to != nil {
             throw ValidationError("--to needs one family (--partition and --seed)")
         }
@@ -119,19 +122,24 @@ struct TransitionsCommand: ParsableCommand {
     }
 
     func run() throws {
+        let directory = try diagrams.map(DiagramDirectory.init)
         let progress = ProgressLine(quiet: quiet)
-        let result = try TransitionsJob.run(request, progress: progress)
+        let result: TransitionsResult
+        do {
+            result = try TransitionsJob.run(request, progress: progress)
+        } catch {
+            directory?.removeIfCreated()
+            throw error
+        }
         progress.finish()
-        if let diagrams {
-            for run in result.runs {
-                try AtomicFile.write(DiagramCSV.render(run), to: try DiagramDirectory.path(for: run.family, in: diagrams))
-            }
+        if let directory {
+            try OutputFiles(result.runs.map { directory.target(for: $0.family) }).commit(result.runs.map(DiagramCSV.render))
         }
         let report = TransitionsReport(result)
         switch format {
-        case .table: print(report.table(), terminator: "")
-        case .csv: print(report.csv(), terminator: "")
-        case .json: print(report.json().rendered(), terminator: "")
+        case .table: try StandardOutput.write(report.table())
+        case .csv: try StandardOutput.write(report.csv())
+        case .json: try StandardOutput.write(report.json().rendered())
         }
     }
 }

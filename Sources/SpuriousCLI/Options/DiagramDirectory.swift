@@ -1,23 +1,70 @@
 import Families
 import Foundation
+import Report
 
-/// Where `transitions --diagrams DIR` puts each family's diagram.
-enum DiagramDirectory {
-    /// `DIR/<slug>.csv`, creating DIR when missing; the slug is the family name in lower case
-    /// with spaces and commas turned into dashes and other signs dropped, so that it needs no
-    /// quoting in a shell ("d-1,1 one-flipped" -> "d-1-1-one-flipped", "d-2,2 (d-2)-flipped #2"
-    /// -> "d-2-2-d-2-flipped-2").
-    static func path(for family: Family, in directory: String) throws -> String {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError("--diagrams: cannot create the directory '\(directory)': \(error.localizedDescription)")
+/// Where `transitions --diagrams DIR` puts each family's diagram: DIR/<slug>.csv.
+struct DiagramDirectory {
+    let path: String
+    /// True when this run made the directory (it is removed again if the run fails).
+    private let created: Bool
+
+    /// Checks, before any work, that DIR is a directory that takes new files, creating it (and
+    /// the folders above it) when missing; throws naming --diagrams and the problem.
+    init(_ path: String) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw CLIError("--diagrams: '\(path)' exists and is not a directory") }
+            created = false
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("--diagrams: cannot create the directory '\(path)': \(DiagramDirectory.reason(path))")
+            }
+            created = true
         }
-        return (directory as NSString).appendingPathComponent(slug(family.name) + ".csv")
+        // A file that can be made here now can be made at the end: try one.
+        do {
+            try OutputFiles([OutputFiles.Target(option: "--diagrams", path: file(named: "probe"))]).discard()
+        } catch {
+            removeIfCreated()
+            throw error
+        }
+    }
+
+    /// The target of `family`'s diagram: the family name in lower case with spaces and commas
+    /// turned into dashes and other signs dropped, so that it needs no quoting in a shell
+    /// ("d-1,1 one-flipped" -> "d-1-1-one-flipped", "d-2,2 (d-2)-flipped #2" -> "d-2-2-d-2-flipped-2").
+    func target(for family: Family) -> OutputFiles.Target {
+        OutputFiles.Target(option: "--diagrams", path: file(named: DiagramDirectory.slug(family.name)))
+    }
+
+    private func file(named name: String) -> String {
+        (path as NSString).appendingPathComponent(name + ".csv")
+    }
+
+    /// Removes the directory this run made, when the run fails (it holds nothing of ours).
+    func removeIfCreated() {
+        if created { try? FileManager.default.removeItem(atPath: path) }
     }
 
     static func slug(_ name: String) -> String {
         let dashed = name.lowercased().map { $0 == " " || $0 == "," ? "-" : $0 }
         return String(dashed.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." })
+    }
+
+    /// Why a directory cannot be made, from the nearest folder above it that exists.
+    static func reason(_ path: String) -> String {
+        var parent = (path as NSString).deletingLastPathComponent
+        while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+        let folder = parent.isEmpty ? "." : parent
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return "'\(folder)' is not a directory"
+        }
+        return FileManager.default.isWritableFile(atPath: folder) ? "'\(folder)' does not accept new folders" : "permission denied in '\(folder)'"
     }
 }

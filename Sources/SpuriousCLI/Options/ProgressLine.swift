@@ -8,12 +8,12 @@ struct ProgressLine: ProgressObserver {
     let enabled: Bool
 
     init(quiet: Bool) {
-        enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) != 0
+        enabled = !quiet && isatty(StandardError.descriptor) != 0
     }
 
     func show(_ text: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        StandardError.write("\r\u{1B}[K" + text)
     }
 
     func report(_ progress: JobProgress) {
@@ -22,6 +22,6 @@ struct ProgressLine: ProgressObserver {
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardError.write("\r\u{1B}[K")
     }
 }

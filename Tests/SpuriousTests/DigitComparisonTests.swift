@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import SpuriousCLI
+import Spurious
 
 /// The part of `doctor` that finds a wrong digit: the happy path of the real command never
 /// reaches it, so it is tested here on strings whose first difference is known.
