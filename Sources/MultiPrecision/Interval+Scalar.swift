@@ -53,15 +53,12 @@ extension Interval: Scalar {
     /// The midpoint as the nearest `Double`, for orientation only.
     public var doubleValue: Double { midpoint.doubleValue }
 
-    /// numerator / denominator intersected with [-b, b], b the upper bound of |bound()|; the
-    /// whole of [-b, b] when the denominator contains 0, where the division alone would give
-    /// the entire line. Should the two not meet (they cannot when the bound holds), the quotient.
+    /// numerator / denominator when the denominator excludes 0; else [-b, b], b the upper
+    /// bound of |bound()|, where the division alone would give the entire line.
     public static func boundedQuotient(_ numerator: Interval, _ denominator: Interval, bound: () throws -> Interval) rethrows -> Interval {
+        guard denominator.sign == nil else { return numerator / denominator }
         let b = try bound().magnitudeBound
-        let range = Interval(lower: -b, upper: b)
-        guard denominator.sign != nil else { return range }
-        let quotient = numerator / denominator
-        return quotient.intersection(range) ?? quotient
+        return Interval(lower: -b, upper: b)
     }
 
     /// The tightest interval at `precision` bits around the decimal number in `text` (a point

@@ -69,9 +69,8 @@ public protocol Scalar: Comparable, Sendable, CustomStringConvertible, Expressib
     /// the denominator may be 0 the quotient can be any value of that range: an enclosure type
     /// returns the whole range; a point type, whose denominator is then exactly 0, returns 0,
     /// so callers use this only where the quotient is multiplied by something that vanishes
-    /// with the denominator. An enclosure type also intersects every quotient with the range,
-    /// which the division alone cannot know. `bound` is evaluated only when needed (by a point
-    /// type, never).
+    /// with the denominator. `bound` is evaluated only there (by a point type, never), so it
+    /// may throw where the bound is not known to hold.
     static func boundedQuotient(_ numerator: Self, _ denominator: Self, bound: () throws -> Self) rethrows -> Self
 
     /// Decimal text of `value`, parsed and rounded to nearest at `precision` bits.
