@@ -6,6 +6,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case wrongNumberOfValues(expected: [String], got: Int)
     /// A point where the loss is not twice differentiable (DESIGN.md section 1).
     case singular(String)
+    /// An interval evaluation that cannot enclose its result (the text says why and where).
+    case noEnclosure(String)
     case notConverged(String)
     case undefinedPart(String)
 
@@ -21,6 +23,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "\(expected.count) values expected (\(expected.joined(separator: ", "))), got \(got)"
         case let .singular(what):
             return "singular point: \(what); the loss is not twice differentiable there"
+        case let .noEnclosure(what):
+            return "no enclosure: \(what)"
         case let .notConverged(what):
             return what
         case let .undefinedPart(what):
