@@ -4,7 +4,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case blockTooSmall(partition: String, block: Int, size: String, d: Double, value: Double)
     case offDiagonalCarriesNothing(partition: String, block: Int, size: String, d: Double)
     case wrongNumberOfValues(expected: [String], got: Int)
-    /// A point where the loss is not twice differentiable (DESIGN.md section 1).
+    /// A point where the loss is not differentiable: a zero row (DESIGN.md section 1).
     case singular(String)
     /// An interval evaluation that cannot enclose its result (the text says why and where).
     case noEnclosure(String)
@@ -22,7 +22,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case let .wrongNumberOfValues(expected, got):
             return "\(expected.count) values expected (\(expected.joined(separator: ", "))), got \(got)"
         case let .singular(what):
-            return "singular point: \(what); the loss is not twice differentiable there"
+            return "singular point: \(what); the loss is not differentiable there"
         case let .noEnclosure(what):
             return "no enclosure: \(what)"
         case let .notConverged(what):

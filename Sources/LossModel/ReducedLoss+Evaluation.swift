@@ -15,8 +15,11 @@ extension ReducedLoss {
     /// `includingD` the derivatives are taken in (x, d), d last. Derivatives are exact: the
     /// chain rule through the closed-form partials of ``ReluKernel``, no differencing.
     ///
-    /// Throws ``ModelError/singular(_:)`` where the loss is not differentiable to that order:
-    /// a zero row (gradient), two parallel rows or a row parallel to a teacher column (Hessian).
+    /// Throws ``ModelError/singular(_:)`` where the loss is not differentiable: at a zero row
+    /// (gradient and Hessian). Parallel and anti-parallel rows are regular points: the loss is
+    /// twice differentiable there and ``ReluKernel`` gives the limits (DESIGN.md section 1).
+    /// An interval evaluation also throws ``ModelError/noEnclosure(_:)`` where sin theta's
+    /// enclosure reaches 0 at a d with a block of size below 2 (``WedgeJet``).
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
     public func evaluate<S: Scalar>(
@@ -28,7 +31,6 @@ extension ReducedLoss {
         let precision = x.reduce(d.precision) { Swift.max($0, $1.precision) }
         let d = d.rounded(toPrecision: precision)
         let pi = S.pi(precision: precision)
-        let tolerance = S.epsilon(precision: precision) * S(1024)
         let n = space.dimension + (includingD ? 1 : 0)
         let dIndex = includingD ? space.dimension : nil
         var sum = JetAccumulator<S>(dimension: n, order: order, precision: precision)
@@ -45,9 +47,10 @@ extension ReducedLoss {
             let a = term.a.jet(at: x, d: d, dIndex: dIndex, order: order)
             let b = term.b?.jet(at: x, d: d, dIndex: dIndex, order: order)
             let p = term.p.jet(at: x, d: d, dIndex: dIndex, order: order)
+            let u = term.wedge.jet(at: x, d: d, dIndex: dIndex, order: order)
             let kernel = try ReluKernel(
-                a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, pi: pi,
-                order: order, singularTolerance: tolerance, describe: { term.pair })
+                a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, u: u.value, pi: pi,
+                order: order, describe: { term.pair })
             let w = term.weight.evaluate(at: d)
             sum.value += w.value * kernel.value
             guard order >= .gradient else { continue }
@@ -80,6 +83,9 @@ extension ReducedLoss {
                     sum.addOuter(left.gradient, right.gradient, coefficient, symmetric: k != l)
                 }
             }
+            // The G_uu part of the kernel's second partials, from grad u itself (ReluKernel).
+            let m = try kernel.curvatureDirection(u, describe: { term.pair })
+            sum.addOuter(m, m, w.value * kernel.curvature, symmetric: false)
         }
         return sum.result()
     }
