@@ -6,10 +6,11 @@ import MultiPrecision
 /// the reduced gradient and Hessian of the model's closed form, evaluated in interval
 /// arithmetic through the same generic code as `Double` and ``BigFloat``.
 ///
-/// Always evaluated to second order, also where only the residual is needed: at that order the
-/// kernel refuses pairs of rows whose sin^2(theta) may be tiny or negative (`ReluKernel`), which
-/// keeps its clamping of a negative sin^2(theta) to 0, meant for rounding at exactly parallel
-/// rows, from ever applying to an enclosure.
+/// Parallel and anti-parallel pairs are regular points (`ReluKernel`): u = AB - p^2 is a sum of
+/// squared minors there, so its enclosure does not reach below 0 while the counts are positive,
+/// and where sin theta's enclosure reaches 0 the kernel encloses its limits. Only a zero row is
+/// refused, at every order. (The residual at the centre below is still taken at second order,
+/// as when that order also refused near-parallel pairs; the gradient alone would do.)
 ///
 /// Over an interval of d the residual is also enclosed in mean-value form,
 /// F(x, c) + F_d(x, D) (D - c) with c the midpoint of D (for each d some point of D gives the

@@ -53,12 +53,17 @@ final class ModelEnclosureTests: XCTestCase {
         }
     }
 
-    /// A point whose two rows are exactly parallel makes the Hessian undefined: the interval
-    /// evaluation must refuse, as the floating-point one does.
-    func testParallelRowsAreRefusedByIntervals() throws {
+    /// A point whose rows are parallel to their teacher columns has a Hessian (the limits of
+    /// DESIGN.md section 1), and intervals enclose it as Double computes it; a zero row has no
+    /// gradient, and both refuse it.
+    func testParallelRowsAreEnclosedAndZeroRowsRefused() throws {
         let loss = ReducedLoss(FixedSpace(try Partition(parsing: "d")))
-        let x = [Interval(1), Interval(0)]
-        XCTAssertThrowsError(try loss.evaluate(x, d: Interval(5), order: .hessian))
-        XCTAssertThrowsError(try loss.evaluate([1.0, 0.0], d: 5.0, order: .hessian))
+        let enclosure = try XCTUnwrap(try loss.evaluate([Interval(1), Interval(0)], d: Interval(5), order: .hessian).hessian)
+        let double = try XCTUnwrap(try loss.evaluate([1.0, 0.0], d: 5.0, order: .hessian).hessian)
+        for (interval, value) in zip(enclosure.elements, double.elements) {
+            XCTAssertLessThan(abs(interval.midpoint.doubleValue - value), 1e-14, "\(interval) against \(value)")
+        }
+        XCTAssertThrowsError(try loss.evaluate([Interval(0), Interval(0)], d: Interval(5), order: .gradient))
+        XCTAssertThrowsError(try loss.evaluate([0.0, 0.0], d: 5.0, order: .gradient))
     }
 }
