@@ -98,15 +98,14 @@ extension SpectrumReport {
 }
 
 extension Array {
-    /// Eigenvalues grouped by irrep (in order of first appearance), ascending within each, so
-    /// that two computations of one spectrum pair up even when close values change order.
+    /// Eigenvalues grouped by irrep (in name order), ascending within each, so that two
+    /// computations of one spectrum pair up even when close values change order. The order of
+    /// the groups must not depend on the values: at the global minimum W = V eigenvalues of
+    /// different irreps coincide (1/4 - 1/(2 pi) in two of them), and an order by first
+    /// appearance would then pair one irrep's values with another's.
     func byIrrep<S: Scalar>() -> [SpectrumEigenvalue<S>] where Element == SpectrumEigenvalue<S> {
-        var order: [String] = []
         var groups: [String: [SpectrumEigenvalue<S>]] = [:]
-        for e in self {
-            if groups[e.irrep] == nil { order.append(e.irrep) }
-            groups[e.irrep, default: []].append(e)
-        }
-        return order.flatMap { (groups[$0] ?? []).sorted { $0.value < $1.value } }
+        for e in self { groups[e.irrep, default: []].append(e) }
+        return groups.keys.sorted().flatMap { (groups[$0] ?? []).sorted { $0.value < $1.value } }
     }
 }
