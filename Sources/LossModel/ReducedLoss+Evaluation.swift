@@ -84,8 +84,8 @@ extension ReducedLoss {
                 }
             }
             // The G_uu part of the kernel's second partials, from grad u itself (ReluKernel).
-            let m = try kernel.curvatureDirection(u, describe: { term.pair })
-            sum.addOuter(m, m, w.value * kernel.curvature, symmetric: false)
+            let curvature = try kernel.curvatureTerm(u, describe: { term.pair })
+            sum.addOuter(curvature.direction, curvature.direction, w.value * curvature.coefficient, symmetric: false)
         }
         return sum.result()
     }

@@ -29,11 +29,12 @@ import MultiPrecision
 /// 1/(2 pi s) = 4 p^2 G_uu + R_pp); composed with the quadratic forms it is
 /// G_uu grad u grad u^T, where grad u = 2 s m with m bounded (|m_i| <= gamma_i, Cauchy-Schwarz
 /// over the minors: ``WedgeJet/gradientBound(at:pair:)``). So `second` holds only the matrix
-/// above, every entry O(s), and the caller adds `curvature` m m^T with
+/// above, every entry O(s), and the caller adds the curvature term ``curvatureTerm(_:describe:)``,
 ///
-///     curvature = 4 s^2 G_uu = (p^2 - u) s / (2 pi (AB)^2),   m = grad u / (2 s),
+///     G_uu grad u grad u^T = kappa s m m^T,   kappa = (p^2 - u) / (2 pi (AB)^2),   m = grad u / (2 s),
 ///
-/// also O(s). At s = 0, parallel (theta = 0) or anti-parallel (theta = pi) rows, everything but
+/// also O(s): as G_uu (grad u)(grad u)^T where s > 0, and as kappa s m m^T with m enclosed by
+/// its bound where an enclosure of s reaches 0. At s = 0, parallel (theta = 0) or anti-parallel (theta = pi) rows, everything but
 /// g_p vanishes and the Hessian of g composed with the forms is g_p grad^2 p, g_p = 1/2 or 0:
 /// the limits d2f/dw dv = I/2 or 0 and d2f/dw2 = 0 of DESIGN.md section 1, reached
 /// continuously (each term is bounded by a multiple of s), so they need no branch.
@@ -53,7 +54,7 @@ struct ReluKernel<S: Scalar> {
     var first: [S] = []
     /// Symmetric 3 x 3 in the order A, B, p: the second partials without their G_uu part.
     var second: [[S]] = []
-    /// 4 s^2 G_uu, the factor of m m^T (see the type's notes).
+    /// kappa = 4 s G_uu = (p^2 - u) / (2 pi (AB)^2) (see the type's notes).
     var curvature: S
     /// sqrt(u).
     var s: S
@@ -91,17 +92,19 @@ struct ReluKernel<S: Scalar> {
         let gup = -(p * s) / twoPiAB2
         let pp = s * (p * p * S(3) + clamped) / twoPiAB2
         second = [[zero, gu, b * gup], [gu, zero, a * gup], [b * gup, a * gup, pp]]
-        curvature = (p * p - clamped) * s / twoPiAB2
+        curvature = (p * p - clamped) / twoPiAB2
     }
 
-    /// m = grad u / (2 s), entry by entry of the wedge's gradient; `curvature` m m^T is
-    /// G_uu grad u grad u^T. Where s may be 0 an entry is any value of
-    /// [-gamma_i, gamma_i] (0 for a point type, whose `curvature` is then exactly 0); an
-    /// enclosure throws ``ModelError/noEnclosure(_:)`` there when gamma is not a bound.
-    func curvatureDirection(_ u: WedgeJet<S>, describe: () -> String) throws -> [(Int, S)] {
+    /// G_uu grad u grad u^T as coefficient * direction direction^T: (G_uu, grad u) where s > 0,
+    /// G_uu = kappa / (4 s); (kappa s, m) where s may be 0, each m_i = grad u_i / (2 s) any
+    /// value of [-gamma_i, gamma_i] (0 for a point type, whose s is then exactly 0). There an
+    /// enclosure throws ``ModelError/noEnclosure(_:)`` when gamma is not a bound.
+    func curvatureTerm(_ u: WedgeJet<S>, describe: () -> String) throws -> (coefficient: S, direction: [(Int, S)]) {
+        if s.signum > 0 { return (curvature / (s * S(4)), u.gradient) }
         let twoS = s * S(2)
-        return try u.gradient.map { index, derivative in
+        let m = try u.gradient.map { index, derivative in
             (index, try S.boundedQuotient(derivative, twoS) { try u.gradientBound(at: index, pair: describe) })
         }
+        return (curvature * s, m)
     }
 }

@@ -61,24 +61,12 @@ struct WedgeForm: Hashable, Sendable {
         let needsGradient = order >= .hessian
         var gradient = [S?](repeating: nil, count: needsGradient ? variables.count : 0)
         var slope: S?
-        var weights: [(value: S, first: S)] = []
-        var minors: [S] = []
-        if needsGradient {
-            weights.reserveCapacity(squares.count)
-            minors.reserveCapacity(squares.count)
-        }
         for square in squares {
             let c = square.weight.evaluate(at: d)
-            var minor = zero
-            for m in square.minor {
-                let term = m.second.map { x[m.first] * x[$0] } ?? x[m.first]
-                if m.negative { minor -= term } else { minor += term }
-            }
+            let minor = square.value(at: x, zero: zero)
             let cm = c.value * minor
             value += cm * minor
             guard needsGradient else { continue }
-            weights.append((c.value, c.first))
-            minors.append(minor)
             let twice = cm * S(2)
             for m in square.minor {
                 let coefficient = m.negative ? -twice : twice
@@ -97,7 +85,19 @@ struct WedgeForm: Hashable, Sendable {
         var entries: [(Int, S)] = []
         for (position, g) in gradient.enumerated() { if let g { entries.append((variables[position], g)) } }
         if let k = dIndex, let slope { entries.append((k, slope)) }
-        return WedgeJet(value: value, gradient: entries, form: self, x: x, dIndex: dIndex, weights: weights, minors: minors)
+        return WedgeJet(value: value, gradient: entries, form: self, x: x, d: d, dIndex: dIndex)
+    }
+}
+
+extension WedgeForm.Square {
+    /// The minor at x.
+    func value<S: Scalar>(at x: [S], zero: S) -> S {
+        var minor = zero
+        for m in self.minor {
+            let term = m.second.map { x[m.first] * x[$0] } ?? x[m.first]
+            if m.negative { minor -= term } else { minor += term }
+        }
+        return minor
     }
 }
 
@@ -108,10 +108,8 @@ struct WedgeJet<S: Scalar> {
     var gradient: [(Int, S)]
     fileprivate let form: WedgeForm
     fileprivate let x: [S]
+    fileprivate let d: S
     fileprivate let dIndex: Int?
-    /// Per square, c and dc/dd, and the minor's value.
-    fileprivate let weights: [(value: S, first: S)]
-    fileprivate let minors: [S]
 
     /// A bound on |du/dy| / (2 sqrt(u)) for the variable y at `index`, by Cauchy-Schwarz over
     /// the squares (u = sum c M^2 with c > 0):
@@ -123,17 +121,19 @@ struct WedgeJet<S: Scalar> {
     /// when a weight is not certainly positive (a block of size below 2): the bound does not
     /// hold there.
     func gradientBound(at index: Int, pair: () -> String) throws -> S {
-        var sum = S(0, precision: value.precision)
-        for (k, square) in form.squares.enumerated() {
-            let c = weights[k]
+        let zero = S(0, precision: value.precision)
+        var sum = zero
+        for square in form.squares {
+            let c = square.weight.evaluate(at: d)
             guard c.value.signum > 0 else {
                 throw ModelError.noEnclosure("\(pair()): sin theta may vanish on the box and a count of the pair is not positive there (a block of size below 2), so the curvature of the kernel has no bound; use a smaller box or a d with every block of size at least 2")
             }
             if index == dIndex {
-                sum += c.first * c.first * minors[k] * minors[k] / (c.value * S(4))
+                let minor = square.value(at: x, zero: zero)
+                sum += c.first * c.first * minor * minor / (c.value * S(4))
                 continue
             }
-            var derivative = S(0, precision: value.precision)
+            var derivative = zero
             for m in square.minor {
                 let sign = m.negative ? S(-1) : S(1)
                 if m.first == index { derivative += sign * (m.second.map { x[$0] } ?? S(1)) }

@@ -7,7 +7,7 @@ final class ReluKernelTests: XCTestCase {
     let bits = 256
 
     /// At generic angles, `second` plus the curvature part G_uu (du)(du)^T, with
-    /// du = (B, A, -2p) and G_uu = curvature / (4 s^2), is the closed form of the second
+    /// du = (B, A, -2p) and G_uu = curvature / (4 s), is the closed form of the second
     /// partials of g in (A, B, p) (DESIGN.md section 1, the formulas this kernel replaced):
     /// g_AA = (2p^2 - AB)/(8 pi A^2 s), g_AB = 1/(8 pi s), g_Ap = -p/(4 pi A s),
     /// g_pp = 1/(2 pi s), and the same with A and B exchanged.
@@ -18,7 +18,7 @@ final class ReluKernelTests: XCTestCase {
             let u = A * B - P * P
             let kernel = try ReluKernel(a: A, b: B, p: P, u: u, pi: pi, order: .hessian, describe: { "test" })
             let s = try BigFloat.sqrt(u)
-            let guu = kernel.curvature / (BigFloat(4) * u)
+            let guu = kernel.curvature / (BigFloat(4) * (try BigFloat.sqrt(u)))
             let du = [B, A, BigFloat(-2) * P]
             let eight = BigFloat(8) * pi * s
             let closed: [[BigFloat]] = [
@@ -36,8 +36,8 @@ final class ReluKernelTests: XCTestCase {
     }
 
     /// Over a box around a parallel pair, where the enclosure of s reaches 0, the enclosure of
-    /// every kernel quantity, the curvature term curvature * m_i m_j included, contains its
-    /// value at points of the box at 4x the precision (points with s = 0 and s > 0).
+    /// every kernel quantity, the curvature term G_uu du_i du_j included (there as
+    /// kappa s m_i m_j, m bounded), contains its value at points of the box at 4x the precision.
     func testKernelEnclosuresHoldWhereSinThetaMayVanish() throws {
         let p = 128
         let radius = BigFloat(1, precision: p) / BigFloat(1 << 30) / BigFloat(1 << 30)
@@ -57,19 +57,21 @@ final class ReluKernelTests: XCTestCase {
             let dBox = Interval(BigFloat(d, precision: p))
             var straddling = 0
             for term in loss.kernelTerms {
-                func quantities<S: Scalar>(_ x: [S], _ d: S) throws -> (ReluKernel<S>, [(Int, S)]) {
+                func quantities<S: Scalar>(_ x: [S], _ d: S) throws -> (ReluKernel<S>, (coefficient: S, direction: [(Int, S)])) {
                     let a = term.a.jet(at: x, d: d, dIndex: nil, order: .hessian).value
                     let b = term.b?.jet(at: x, d: d, dIndex: nil, order: .hessian).value ?? S(1, precision: d.precision)
                     let q = term.p.jet(at: x, d: d, dIndex: nil, order: .hessian).value
                     let u = term.wedge.jet(at: x, d: d, dIndex: nil, order: .hessian)
                     let kernel = try ReluKernel(a: a, b: b, p: q, u: u.value, pi: S.pi(precision: d.precision), order: .hessian, describe: { term.pair })
-                    return (kernel, try kernel.curvatureDirection(u, describe: { term.pair }))
+                    return (kernel, try kernel.curvatureTerm(u, describe: { term.pair }))
                 }
-                let (enclosure, m) = try quantities(box, dBox)
+                let (enclosure, curvature) = try quantities(box, dBox)
+                let m = curvature.direction
                 if enclosure.s.sign == nil { straddling += 1 }
                 for _ in 0..<6 {
                     let point = box.map { $0.lower.rounded(toPrecision: 4 * p) + BigFloat(unit(), precision: 4 * p) * $0.width }
-                    let (kernel, mPoint) = try quantities(point, BigFloat(d, precision: 4 * p))
+                    let (kernel, pointCurvature) = try quantities(point, BigFloat(d, precision: 4 * p))
+                    let mPoint = pointCurvature.direction
                     let what = "\(text): \(term.pair)"
                     XCTAssertTrue(enclosure.value.contains(kernel.value), "\(what): value")
                     for k in 0..<3 {
@@ -79,8 +81,8 @@ final class ReluKernelTests: XCTestCase {
                     XCTAssertEqual(m.map(\.0), mPoint.map(\.0))
                     for (i, mi) in m.enumerated() {
                         for (j, mj) in m.enumerated() {
-                            let term = kernel.curvature * mPoint[i].1 * mPoint[j].1
-                            XCTAssertTrue((enclosure.curvature * mi.1 * mj.1).contains(term), "\(what): curvature term (\(mi.0), \(mj.0))")
+                            let term = pointCurvature.coefficient * mPoint[i].1 * mPoint[j].1
+                            XCTAssertTrue((curvature.coefficient * mi.1 * mj.1).contains(term), "\(what): curvature term (\(mi.0), \(mj.0))")
                         }
                     }
                 }
