@@ -3,8 +3,8 @@
 /// The reference model is used to judge the fast reduced model, so it refuses rather than
 /// returns numbers that mean nothing (docs/design.md section 1: a singular point must be said so).
 public enum BruteForceError: Error, Equatable, CustomStringConvertible {
-    /// The loss is not twice differentiable here: a zero row, or two parallel or anti-parallel
-    /// rows (or a row parallel to a teacher row). The text says which.
+    /// The loss is not differentiable here: a zero row (or a non-finite entry). The text says
+    /// which. Parallel and anti-parallel rows are not singular (docs/design.md section 1).
     case singular(String)
     /// A partition text that the simple parser does not understand.
     case malformedPartition(String)

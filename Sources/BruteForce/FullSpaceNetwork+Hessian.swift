@@ -7,26 +7,27 @@ extension FullSpaceNetwork {
     /// Diagonal block i: I / 2 (the self term |w_i|^2 / 4) + sum_{i' != i} d2f/dw2(w_i, w_i')
     /// - sum_j d2f/dw2(w_i, e_j). Off-diagonal block (i, i'): d2f/dw dv(w_i, w_i'), which is
     /// symmetric and symmetric under w <-> v, so blocks (i, i') and (i', i) are the same matrix.
-    /// Each d x d block is a few rank-one terms in the unit rows, so it is filled as such into
-    /// one contiguous array (cost (k d)^2, the size of the result); every block is computed on
-    /// and below its diagonal and mirrored, so the matrix is exactly symmetric.
+    /// Both are written in the forms of docs/design.md section 1 that stay bounded as sin theta -> 0,
+    /// so parallel and anti-parallel rows take the limits there (d2f/dw2 = 0, d2f/dw dv = I/2
+    /// at theta = 0 and 0 at theta = pi). Each block is filled on and below its diagonal and
+    /// mirrored, so the matrix is exactly symmetric; the cost is O(k (k + d) d^2), below the
+    /// (k d)^3 of an eigendecomposition.
     ///
     /// Throws ``BruteForceError/singular(_:)`` where ``singularity(tolerance:)`` (default
-    /// tolerance) reports one: there the second derivatives do not exist.
+    /// tolerance) reports one: a zero row, where the second derivatives do not exist.
     public func hessian() throws -> Matrix<Double> {
         if let reason = singularity() { throw BruteForceError.singular(reason) }
         let k = studentCount
         let d = dimension
         let n = k * d
-        let units = unitRows()
         var h = [Double](repeating: 0, count: n * n)
         var block = [Double](repeating: 0, count: d * d)
         h.withUnsafeMutableBufferPointer { out in
             for i in 0..<k {
-                fillDiagonalBlock(i, units: units, into: &block)
+                fillDiagonalBlock(i, into: &block)
                 copy(block, d: d, into: out, rowBlock: i, columnBlock: i, n: n)
                 for i2 in 0..<i {
-                    fillCrossBlock(i, i2, units: units, into: &block)
+                    fillCrossBlock(i, i2, into: &block)
                     copy(block, d: d, into: out, rowBlock: i, columnBlock: i2, n: n)
                     copy(block, d: d, into: out, rowBlock: i2, columnBlock: i, n: n)
                 }
@@ -37,82 +38,83 @@ extension FullSpaceNetwork {
         return result
     }
 
-    /// w_i / |w_i|, row after row (rows are nonzero at a non-singular point).
-    private func unitRows() -> [Double] {
-        let d = dimension
-        var units = weights.elements
-        for i in 0..<studentCount {
-            for j in 0..<d { units[i * d + j] /= rowNorms[i] }
-        }
-        return units
+    /// n = unit(vb - c wb): the unit vector in the plane of wb and vb orthogonal to wb, on vb's
+    /// side; nil when the two are parallel or anti-parallel to rounding (|vb - c wb| = 0), where
+    /// every term it enters is multiplied by sin theta = 0. Near such points vb - c wb is
+    /// computed with an absolute error of about eps, so n is off by eps / sin theta, but it is
+    /// always multiplied by sin theta: the product stays accurate to about eps.
+    private func normal(_ wb: ArraySlice<Double>, _ vb: ArraySlice<Double>, cosine c: Double) -> [Double]? {
+        var n = zip(vb, wb).map { $0 - c * $1 }
+        let length = n.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard length > 0 else { return nil }
+        for a in n.indices { n[a] /= length }
+        return n
     }
 
-    /// Block (i, i). With wb = w_i / |w_i|, gamma = |v| sin theta / (2 pi |w|) and
-    /// kappa = gamma / sin^2 theta, each partner v contributes (sign + for a student, - for a
-    /// teacher) gamma I + (kappa c^2 - gamma) wb wb^T + kappa vb vb^T - kappa c (vb wb^T + wb vb^T),
-    /// which is the d2f/dw2 of docs/design.md section 1, gamma (I - wb wb^T + n n^T) with n = (vb - c wb) / sin theta expanded.
-    /// A teacher's vb vb^T = e_j e_j^T only touches the diagonal.
-    private func fillDiagonalBlock(_ i: Int, units: [Double], into block: inout [Double]) {
+    /// Row i's unit vector.
+    private func unit(_ i: Int) -> ArraySlice<Double> { unitRows[(i * dimension)..<((i + 1) * dimension)] }
+
+    /// Block (i, i): each partner v contributes (sign + for a student, - for a teacher)
+    /// d2f/dw2 = gamma (I - wb wb^T + n n^T), gamma = |v| sin theta / (2 pi |w|): bounded, and 0
+    /// at theta = 0 and pi.
+    private func fillDiagonalBlock(_ i: Int, into block: inout [Double]) {
         let d = dimension
         var identity = 0.5
         var alongSelf = 0.0
-        var mixed = [Double](repeating: 0, count: d)
         for j in 0..<(d * d) { block[j] = 0 }
-        for i2 in 0..<studentCount where i2 != i {
-            let p = studentPair(i, i2)
-            let gamma = p.normV * p.sine / (2 * Double.pi * p.normW)
-            let kappa = p.normV / (2 * Double.pi * p.normW * p.sine)
+        let wb = unit(i)
+        var teacher = [Double](repeating: 0, count: d)
+        func add(_ p: PairGeometry, partner vb: ArraySlice<Double>, sign: Double) {
+            let gamma = sign * p.normV * p.sine / (2 * Double.pi * p.normW)
             identity += gamma
-            alongSelf += kappa * p.cosine * p.cosine - gamma
-            let base = i2 * d
+            alongSelf -= gamma
+            guard p.sine > 0, let n = normal(wb, vb, cosine: p.cosine) else { return }
             for a in 0..<d {
-                let ua = kappa * units[base + a]
-                mixed[a] += ua * p.cosine
-                for b in 0...a { block[a * d + b] += ua * units[base + b] }
+                let na = gamma * n[a]
+                for b in 0...a { block[a * d + b] += na * n[b] }
             }
+        }
+        for i2 in 0..<studentCount where i2 != i {
+            add(studentPair(i, i2), partner: unit(i2), sign: 1)
         }
         for j in 0..<d {
-            let p = teacherPair(i, j)
-            let gamma = p.sine / (2 * Double.pi * p.normW)
-            let kappa = 1 / (2 * Double.pi * p.normW * p.sine)
-            identity -= gamma
-            alongSelf -= kappa * p.cosine * p.cosine - gamma
-            mixed[j] -= kappa * p.cosine
-            block[j * d + j] -= kappa
+            teacher[j] = 1
+            add(teacherPair(i, j), partner: teacher[...], sign: -1)
+            teacher[j] = 0
         }
-        let base = i * d
+        let base = wb.startIndex
         for a in 0..<d {
-            let wa = units[base + a]
-            for b in 0...a {
-                let wb = units[base + b]
-                block[a * d + b] += alongSelf * wa * wb - wa * mixed[b] - mixed[a] * wb
-            }
+            let wa = unitRows[base + a]
+            for b in 0...a { block[a * d + b] += alongSelf * wa * unitRows[base + b] }
             block[a * d + a] += identity
         }
         mirrorLowerTriangle(&block, d: d)
     }
 
-    /// Block (i, i') = d2f/dw dv(w_i, w_i') = ((pi - theta) I + m vb^T + n wb^T) / (2 pi) with
-    /// m = (wb - c vb) / sin theta and n = (vb - c wb) / sin theta, that is
-    /// (pi - theta) / (2 pi) I + (wb vb^T + vb wb^T - c (wb wb^T + vb vb^T)) / (2 pi sin theta).
-    private func fillCrossBlock(_ i: Int, _ i2: Int, units: [Double], into block: inout [Double]) {
+    /// Block (i, i') = d2f/dw dv(w_i, w_i') in docs/design.md section 1's stable form,
+    /// ((pi - theta) I + s c (wb wb^T - n n^T) + s^2 (wb n^T + n wb^T)) / (2 pi), s = sin theta,
+    /// c = cos theta: the same matrix as ((pi - theta) I + m vb^T + n wb^T) / (2 pi) with
+    /// m = unit(wb - c vb) (write vb = c wb + s n and m = s wb - c n), without the 1/s of the
+    /// expanded (wb vb^T + vb wb^T - c (wb wb^T + vb vb^T)) / s.
+    private func fillCrossBlock(_ i: Int, _ i2: Int, into block: inout [Double]) {
         let d = dimension
         let p = studentPair(i, i2)
-        let identity = (Double.pi - p.angle) / (2 * Double.pi)
-        let q = 1 / (2 * Double.pi * p.sine)
-        let c = p.cosine
-        let wBase = i * d
-        let vBase = i2 * d
-        for a in 0..<d {
-            let wa = units[wBase + a]
-            let va = units[vBase + a]
-            for b in 0...a {
-                let wb = units[wBase + b]
-                let vb = units[vBase + b]
-                block[a * d + b] = q * (wa * vb + va * wb - c * (wa * wb + va * vb))
+        let identity = p.supplement / (2 * Double.pi)
+        let wb = unit(i)
+        let base = wb.startIndex
+        for j in 0..<(d * d) { block[j] = 0 }
+        if p.sine > 0, let n = normal(wb, unit(i2), cosine: p.cosine) {
+            let sc = p.sine * p.cosine / (2 * Double.pi)
+            let s2 = p.sine * p.sine / (2 * Double.pi)
+            for a in 0..<d {
+                let wa = unitRows[base + a]
+                for b in 0...a {
+                    let wbb = unitRows[base + b]
+                    block[a * d + b] = sc * (wa * wbb - n[a] * n[b]) + s2 * (wa * n[b] + n[a] * wbb)
+                }
             }
-            block[a * d + a] += identity
         }
+        for a in 0..<d { block[a * d + a] += identity }
         mirrorLowerTriangle(&block, d: d)
     }
 

@@ -14,14 +14,21 @@ public struct FullSpaceNetwork: Sendable {
 
     /// The student rows' norms, computed once: every quantity needs them.
     let rowNorms: [Double]
+    /// w_i / |w_i|, row after row (a zero row stays zero).
+    let unitRows: [Double]
 
     public init(weights: Matrix<Double>) {
         self.weights = weights
         let d = weights.columns
-        rowNorms = (0..<weights.rows).map { i in
+        let norms = (0..<weights.rows).map { i in
             var sum = 0.0
             for j in 0..<d { sum += weights.elements[i * d + j] * weights.elements[i * d + j] }
             return sum.squareRoot()
+        }
+        rowNorms = norms
+        unitRows = weights.elements.enumerated().map { entry, value in
+            let norm = norms[entry / d]
+            return norm > 0 ? value / norm : 0
         }
     }
 
@@ -30,48 +37,39 @@ public struct FullSpaceNetwork: Sendable {
     /// d, the input dimension and the number of teacher rows.
     public var dimension: Int { weights.columns }
 
-    /// w_i . w_i'.
-    func dot(_ i: Int, _ i2: Int) -> Double {
-        let d = dimension
-        var sum = 0.0
-        for j in 0..<d { sum += weights.elements[i * d + j] * weights.elements[i2 * d + j] }
-        return sum
-    }
-
     /// The geometry of student rows i and i'.
     func studentPair(_ i: Int, _ i2: Int) -> PairGeometry {
-        PairGeometry(normW: rowNorms[i], normV: rowNorms[i2], dot: dot(i, i2))
+        let d = dimension
+        var distance = 0.0, sum = 0.0
+        for j in 0..<d {
+            let (a, b) = (unitRows[i * d + j], unitRows[i2 * d + j])
+            distance += (a - b) * (a - b)
+            sum += (a + b) * (a + b)
+        }
+        return PairGeometry(normW: rowNorms[i], normV: rowNorms[i2], distance: distance.squareRoot(), sum: sum.squareRoot())
     }
 
-    /// The geometry of student row i and teacher row e_j (norm 1, inner product W[i, j]).
+    /// The geometry of student row i and teacher row e_j (norm 1).
     func teacherPair(_ i: Int, _ j: Int) -> PairGeometry {
-        PairGeometry(normW: rowNorms[i], normV: 1, dot: weights.elements[i * dimension + j])
+        let d = dimension
+        var others = 0.0
+        for l in 0..<d where l != j { others += unitRows[i * d + l] * unitRows[i * d + l] }
+        let own = unitRows[i * d + j]
+        return PairGeometry(
+            normW: rowNorms[i], normV: 1,
+            distance: (others + (own - 1) * (own - 1)).squareRoot(), sum: (others + (own + 1) * (own + 1)).squareRoot())
     }
 
     /// A description of why the loss is not twice differentiable at W, or nil when it is.
     ///
-    /// Singular: a non-finite entry, a row of norm at most `tolerance` (absolute: the teacher
-    /// rows fix the scale at 1), or two rows, or a row and a teacher row e_j, with
-    /// |cos theta| > 1 - tolerance. The kernel's second derivatives have sin theta and |w| in
-    /// their denominators, so near such points the Hessian is meaningless, not just large.
+    /// Singular: a non-finite entry, or a row of norm at most `tolerance` (absolute: the
+    /// teacher rows fix the scale at 1), where f(w, v) is not differentiable in w and the
+    /// Hessian's |v| sin theta / |w| is meaningless. Parallel and anti-parallel rows are not
+    /// singular: the loss is C^2 there and the Hessian takes its limits (docs/design.md section 1).
     public func singularity(tolerance: Double = 1e-10) -> String? {
         guard weights.elements.allSatisfy(\.isFinite) else { return "W has a non-finite entry" }
         for i in 0..<studentCount where rowNorms[i] <= tolerance {
             return "row \(i) is zero (norm \(rowNorms[i]))"
-        }
-        for i in 0..<studentCount {
-            for i2 in 0..<i {
-                let c = dot(i2, i) / (rowNorms[i] * rowNorms[i2])
-                if Swift.abs(c) > 1 - tolerance {
-                    return "rows \(i2) and \(i) are \(c > 0 ? "parallel" : "anti-parallel") (cos \(c))"
-                }
-            }
-            for j in 0..<dimension {
-                let c = weights.elements[i * dimension + j] / rowNorms[i]
-                if Swift.abs(c) > 1 - tolerance {
-                    return "row \(i) is \(c > 0 ? "parallel" : "anti-parallel") to teacher row e_\(j) (cos \(c))"
-                }
-            }
         }
         return nil
     }

@@ -43,8 +43,8 @@ extension ReducedLoss {
             do {
                 evaluation = try hessian(at: x, d: d)
             } catch ModelError.singular(let what) {
-                // A singular point can still be critical (the global minimum is): say so by
-                // returning it when its gradient vanishes, and let the spectrum report it.
+                // Only a zero row is singular, and there the gradient throws too, so this
+                // fallback (from when parallel rows were refused) rethrows that error.
                 let first = try gradient(at: x, d: d)
                 let norm = first.gradient.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
                 if norm <= tolerance * S(1 << 4) {

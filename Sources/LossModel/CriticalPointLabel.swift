@@ -2,7 +2,7 @@ import MultiPrecision
 
 /// What kind of critical point a point found by the search is.
 public enum CriticalPointLabel: String, Sendable, CaseIterable {
-    /// Loss 0 (to 1e-12): W is a permutation of the teacher, a singular point.
+    /// Loss 0 (to 1e-12): W is a permutation of the teacher.
     case globalMinimum = "global minimum"
     /// Index 0, every eigenvalue positive, loss above 0.
     case spuriousMinimum = "spurious minimum"

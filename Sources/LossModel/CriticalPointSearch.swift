@@ -7,8 +7,8 @@ public struct FoundCriticalPoint: Sendable {
     /// The loss; exactly 0 for a global minimum.
     public let loss: Double
     public let label: CriticalPointLabel
-    /// Sum of the multiplicities of the negative eigenvalues; nil at a global minimum (a
-    /// singular point: no Hessian) and where the spectrum is incomplete.
+    /// Sum of the multiplicities of the negative eigenvalues; nil at a global minimum
+    /// (labelled by its zero loss, without a spectrum) and where the spectrum is incomplete.
     public let index: Double?
     /// The smallest eigenvalue of the full Hessian; nil at a global minimum.
     public let minEigenvalue: Double?

@@ -45,10 +45,10 @@ extension ReducedLoss {
     /// plain Newton (no deflation) until it is below `limits.stepTolerance`.
     ///
     /// Convergence is judged by the plain Newton step -H^-1 grad L, whatever step is taken, so
-    /// that it means "a root of the gradient is this close". When an iterate lies within
-    /// rounding of a singular point (a row parallel to a teacher column or to another row:
-    /// no Hessian there, see ``hessian(at:d:includingD:)``) the last Hessian is reused
-    /// for the step: the global minimum W = I is such a point and is approached this way.
+    /// that it means "a root of the gradient is this close". When an iterate lands on a
+    /// singular point (a zero row: no gradient or Hessian there, see
+    /// ``hessian(at:d:includingD:)``) the last Hessian is reused for the step when the
+    /// gradient exists. Parallel rows, the global minimum W = I included, are regular points.
     @_specialize(where S == Double)
     public func newton<S: Scalar>(
         from start: [S], d: S, deflation: Deflation<S>, limits: NewtonLimits<S>

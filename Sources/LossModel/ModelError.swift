@@ -5,8 +5,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case offDiagonalCarriesNothing(partition: String, block: Int, size: String, d: String)
     case dimensionTooLarge(d: String)
     case wrongNumberOfValues(expected: [String], got: Int)
-    /// A point where the loss is not twice differentiable (docs/design.md section 1).
+    /// A point where the loss is not differentiable: a zero row (docs/design.md section 1).
     case singular(String)
+    /// An interval evaluation that cannot enclose its result (the text says why and where).
+    case noEnclosure(String)
     case notConverged(String)
     case undefinedPart(String)
     /// A value beyond the floating-point range.
@@ -25,7 +27,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case let .wrongNumberOfValues(expected, got):
             return "\(expected.count) values expected (\(expected.joined(separator: ", "))), got \(got)"
         case let .singular(what):
-            return "singular point: \(what); the loss is not twice differentiable there"
+            return "singular point: \(what); the loss is not differentiable there"
+        case let .noEnclosure(what):
+            return "no enclosure: \(what)"
         case let .notConverged(what):
             return what
         case let .undefinedPart(what):

@@ -56,8 +56,11 @@ extension ReducedLoss {
     /// `includingD` the derivatives are taken in (x, d), d last. Derivatives are exact: the
     /// chain rule through the closed-form partials of ``ReluKernel``, no differencing.
     ///
-    /// Throws ``ModelError/singular(_:)`` where the loss is not differentiable to that order:
-    /// a zero row (gradient), two parallel rows or a row parallel to a teacher column (Hessian).
+    /// Throws ``ModelError/singular(_:)`` where the loss is not differentiable: at a zero row
+    /// (gradient and Hessian). Parallel and anti-parallel rows are regular points: the loss is
+    /// twice differentiable there and ``ReluKernel`` gives the limits (docs/design.md section 1).
+    /// An interval evaluation also throws ``ModelError/noEnclosure(_:)`` where sin theta's
+    /// enclosure reaches 0 at a d with a block of size below 2 (``WedgeJet``).
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
     func evaluate<S: Scalar>(
@@ -69,7 +72,6 @@ extension ReducedLoss {
         let precision = x.reduce(d.precision) { Swift.max($0, $1.precision) }
         let d = d.rounded(toPrecision: precision)
         let pi = S.pi(precision: precision)
-        let tolerance = S.epsilon(precision: precision) * S(1024)
         let n = space.dimension + (includingD ? 1 : 0)
         let dIndex = includingD ? space.dimension : nil
         var sum = JetAccumulator<S>(dimension: n, order: order, precision: precision)
@@ -91,9 +93,10 @@ extension ReducedLoss {
             guard a.value.isFinite, b?.value.isFinite ?? true, p.value.isFinite else {
                 throw ModelError.overflow("the squared norms and inner products of \(term.pair) overflow at this point; its entries are too large")
             }
+            let u = term.wedge.jet(at: x, d: d, dIndex: dIndex, order: order)
             let kernel = try ReluKernel(
-                a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, pi: pi,
-                order: order, singularTolerance: tolerance, describe: { term.pair })
+                a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, u: u.value, pi: pi,
+                order: order, describe: { term.pair })
             let w = term.weight.evaluate(at: d)
             sum.value += w.value * kernel.value
             guard order >= .gradient else { continue }
@@ -126,6 +129,9 @@ extension ReducedLoss {
                     sum.addOuter(left.gradient, right.gradient, coefficient, symmetric: k != l)
                 }
             }
+            // The G_uu part of the kernel's second partials, from grad u itself (ReluKernel).
+            let curvature = try kernel.curvatureTerm(u, describe: { term.pair })
+            sum.addOuter(curvature.direction, curvature.direction, w.value * curvature.coefficient, symmetric: false)
         }
         return sum
     }

@@ -18,6 +18,8 @@ public struct ReducedLoss: Sendable {
         /// `nil` for a teacher column, whose squared norm is 1.
         let b: QuadraticForm?
         let p: QuadraticForm
+        /// u = A B - p^2 as a sum of squared minors, accurate near parallel rows (``WedgeForm``).
+        let wedge: WedgeForm
         /// Which pair this is, for messages about singular points.
         let pair: String
     }
@@ -34,6 +36,11 @@ public struct ReducedLoss: Sendable {
         let size = { (a: Int) in blocks[a].size }
         let one = CountPolynomial(1)
         func index(_ v: FixedSpace.Variable) -> Int? { space.index(of: v) }
+        // The pair's u = A B - p^2 from its columns; the student row w singles out column
+        // label 0 (its own column), the other row label 1.
+        func wedge(_ w: Int, _ v: ColumnClasses.Row) -> WedgeForm {
+            ColumnClasses(ColumnClasses.Row(kind: .student, block: w, mark: 0), v, in: space).wedge
+        }
 
         // Squared norm of a row of block a.
         func rowNorm(_ a: Int) -> QuadraticForm {
@@ -71,6 +78,7 @@ public struct ReducedLoss: Sendable {
                 }
                 terms.append(KernelTerm(
                     weight: .product(size(a), size(a) - 1, over: 2), a: normA, b: normA, p: inner,
+                    wedge: wedge(a, ColumnClasses.Row(kind: .student, block: a, mark: 1)),
                     pair: "two rows of block \(a)"))
             }
             // Rows of two different blocks.
@@ -78,21 +86,26 @@ public struct ReducedLoss: Sendable {
                 guard let normOther = norms[other] else { continue }
                 terms.append(KernelTerm(
                     weight: .product(size(a), size(other)), a: normA, b: normOther,
-                    p: crossInnerProduct(a, other), pair: "rows of blocks \(a) and \(other)"))
+                    p: crossInnerProduct(a, other),
+                    wedge: wedge(a, ColumnClasses.Row(kind: .student, block: other, mark: 1)),
+                    pair: "rows of blocks \(a) and \(other)"))
             }
             // A row against the teacher columns.
             for b in partition.columnBlocks {
-                func teacher(_ weight: CountPolynomial, _ v: Int?, _ what: String) {
+                // `column`: the teacher's column label (0 when it is the row's own column).
+                func teacher(_ weight: CountPolynomial, _ v: Int?, column: Int, _ what: String) {
                     guard let v else { return }
                     var p = QuadraticForm()
                     p.add(one, v)
-                    terms.append(KernelTerm(weight: -weight, a: normA, b: nil, p: p, pair: what))
+                    terms.append(KernelTerm(
+                        weight: -weight, a: normA, b: nil, p: p,
+                        wedge: wedge(a, ColumnClasses.Row(kind: .teacher, block: b, mark: column)), pair: what))
                 }
                 if a == b {
-                    teacher(.product(size(a)), index(.diagonal(a)), "a row of block \(a) and its own teacher column")
-                    teacher(.product(size(a), size(a) - 1), index(.offDiagonal(a)), "a row of block \(a) and another teacher column of its block")
+                    teacher(.product(size(a)), index(.diagonal(a)), column: 0, "a row of block \(a) and its own teacher column")
+                    teacher(.product(size(a), size(a) - 1), index(.offDiagonal(a)), column: 1, "a row of block \(a) and another teacher column of its block")
                 } else {
-                    teacher(.product(size(a), size(b)), index(.cross(row: a, column: b)), "a row of block \(a) and a teacher column of block \(b)")
+                    teacher(.product(size(a), size(b)), index(.cross(row: a, column: b)), column: 1, "a row of block \(a) and a teacher column of block \(b)")
                 }
             }
         }

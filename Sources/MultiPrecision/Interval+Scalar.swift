@@ -53,6 +53,14 @@ extension Interval: Scalar {
     /// The midpoint as the nearest `Double`, for orientation only.
     public var doubleValue: Double { midpoint.doubleValue }
 
+    /// numerator / denominator when the denominator excludes 0; else [-b, b], b the upper
+    /// bound of |bound()|, where the division alone would give the entire line.
+    public static func boundedQuotient(_ numerator: Interval, _ denominator: Interval, bound: () throws -> Interval) rethrows -> Interval {
+        guard denominator.sign == nil else { return numerator / denominator }
+        let b = try bound().magnitudeBound
+        return Interval(lower: -b, upper: b)
+    }
+
     /// The tightest interval at `precision` bits around the decimal number in `text` (a point
     /// when it is representable, e.g. "0.5"; two neighbours around "0.1").
     public init(parsing text: String, precision: Int) throws {

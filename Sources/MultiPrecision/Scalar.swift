@@ -64,6 +64,15 @@ public protocol Scalar: Comparable, Sendable, CustomStringConvertible, Expressib
     /// x^y for x > 0, or any x when y is an integer.
     static func pow(_ x: Self, _ y: Self) throws -> Self
 
+    /// `numerator / denominator` for a quotient known to lie in [-bound, bound] wherever the
+    /// denominator is not 0, such as a gradient over a norm that Cauchy-Schwarz bounds. Where
+    /// the denominator may be 0 the quotient can be any value of that range: an enclosure type
+    /// returns the whole range; a point type, whose denominator is then exactly 0, returns 0,
+    /// so callers use this only where the quotient is multiplied by something that vanishes
+    /// with the denominator. `bound` is evaluated only there (by a point type, never), so it
+    /// may throw where the bound is not known to hold.
+    static func boundedQuotient(_ numerator: Self, _ denominator: Self, bound: () throws -> Self) rethrows -> Self
+
     /// Decimal text of `value`, parsed and rounded to nearest at `precision` bits.
     init(parsing text: String, precision: Int) throws
     /// The value correctly rounded to `digits` significant decimal digits.
@@ -81,6 +90,14 @@ extension Scalar {
     /// x * x.
     @inlinable
     public var squared: Self { self * self }
+
+    /// The point-type ``boundedQuotient(_:_:bound:)``: 0 for a zero denominator, else the
+    /// quotient (rounding cannot take it far outside the range, so no clamping).
+    @inlinable
+    public static func boundedQuotient(_ numerator: Self, _ denominator: Self, bound: () throws -> Self) rethrows -> Self {
+        guard denominator.signum != 0 else { return Self(0, precision: Swift.max(numerator.precision, denominator.precision)) }
+        return numerator / denominator
+    }
 
     /// The larger of two values; NaN-free inputs assumed.
     @inlinable

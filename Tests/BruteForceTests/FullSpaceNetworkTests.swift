@@ -14,28 +14,53 @@ final class FullSpaceNetworkTests: XCTestCase {
         }
     }
 
-    func testTeacherIsSingularForTheHessian() {
-        let network = FullSpaceNetwork(weights: Matrix<Double>.identity(3, precision: 53))
-        XCTAssertEqual(network.singularity(), "row 0 is parallel to teacher row e_0 (cos 1.0)")
-        XCTAssertThrowsError(try network.hessian()) { error in
-            guard case BruteForceError.singular = error else { return XCTFail("\(error)") }
+    /// W = I, every row parallel to its teacher row and orthogonal to the others: by the
+    /// limits of docs/design.md section 1, d2f/dw2 = 0 for the parallel teacher pair, and for an
+    /// orthogonal pair (theta = pi/2, n = the partner) d2f/dw2 = (I - wb wb^T + vb vb^T) / (2 pi)
+    /// and d2f/dw dv = I/4 + (wb vb^T + vb wb^T) / (2 pi). Student and teacher terms of the
+    /// diagonal block cancel but for the self term, so the Hessian is I/2 on the diagonal
+    /// blocks and I/4 + (e_i e_i'^T + e_i' e_i^T) / (2 pi) off them.
+    func testHessianAtTheTeacherIsTheClosedForm() throws {
+        for d in [1, 3, 5] {
+            let network = FullSpaceNetwork(weights: Matrix<Double>.identity(d, precision: 53))
+            XCTAssertNil(network.singularity())
+            let hessian = try network.hessian()
+            for i in 0..<d {
+                for i2 in 0..<d {
+                    for a in 0..<d {
+                        for b in 0..<d {
+                            let expected = i == i2
+                                ? (a == b ? 0.5 : 0)
+                                : (a == b ? 0.25 : 0) + ((a == i && b == i2) || (a == i2 && b == i) ? 1 / (2 * Double.pi) : 0)
+                            XCTAssertEqual(hessian[i * d + a, i2 * d + b], expected, accuracy: 1e-15, "d = \(d), block (\(i), \(i2)), (\(a), \(b))")
+                        }
+                    }
+                }
+            }
         }
     }
 
-    func testSingularities() {
+    func testOnlyZeroRowsAreSingular() throws {
         var w = randomWeights(k: 3, d: 4, seed: 11, diagonal: 1)
         XCTAssertNil(FullSpaceNetwork(weights: w).singularity())
         var zero = w
         for j in 0..<4 { zero[1, j] = 0 }
         XCTAssertEqual(FullSpaceNetwork(weights: zero).singularity()?.hasPrefix("row 1 is zero"), true)
+        XCTAssertThrowsError(try FullSpaceNetwork(weights: zero).hessian()) { error in
+            guard case let BruteForceError.singular(what) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(what.contains("zero"), what)
+        }
         var parallel = w
-        for j in 0..<4 { parallel[2, j] = 3 * w[0, j] }
-        XCTAssertEqual(FullSpaceNetwork(weights: parallel).singularity()?.hasPrefix("rows 0 and 2 are parallel"), true)
-        for j in 0..<4 { parallel[2, j] = -0.5 * w[0, j] }
-        XCTAssertEqual(FullSpaceNetwork(weights: parallel).singularity()?.hasPrefix("rows 0 and 2 are anti-parallel"), true)
-        XCTAssertThrowsError(try FullSpaceNetwork(weights: parallel).hessian())
+        for scale in [3.0, 1.0, -0.5] {
+            for j in 0..<4 { parallel[2, j] = scale * w[0, j] }
+            XCTAssertNil(FullSpaceNetwork(weights: parallel).singularity(), "scale \(scale)")
+            let hessian = try FullSpaceNetwork(weights: parallel).hessian()
+            XCTAssertTrue(hessian.elements.allSatisfy(\.isFinite))
+            XCTAssertEqual(hessian, hessian.transposed())
+        }
         for j in 0..<4 { w[1, j] = j == 3 ? -2 : 0 }
-        XCTAssertEqual(FullSpaceNetwork(weights: w).singularity()?.hasPrefix("row 1 is anti-parallel to teacher row e_3"), true)
+        XCTAssertNil(FullSpaceNetwork(weights: w).singularity(), "a row anti-parallel to a teacher row")
+        XCTAssertTrue(try FullSpaceNetwork(weights: w).hessian().elements.allSatisfy(\.isFinite))
     }
 
     /// L(0) = 1/2 E[(sum_j relu(x_j))^2] = 1/2 (d E[relu(z)^2] + d(d-1) E[relu(z)]^2) with

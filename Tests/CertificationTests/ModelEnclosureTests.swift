@@ -53,12 +53,17 @@ final class ModelEnclosureTests: XCTestCase {
         }
     }
 
-    /// A point whose two rows are exactly parallel makes the Hessian undefined: the interval
-    /// evaluation must refuse, as the floating-point one does.
-    func testParallelRowsAreRefusedByIntervals() throws {
+    /// A point whose rows are parallel to their teacher columns has a Hessian (the limits of
+    /// docs/design.md section 1), and intervals enclose it as Double computes it; a zero row has no
+    /// gradient, and both refuse it.
+    func testParallelRowsAreEnclosedAndZeroRowsRefused() throws {
         let loss = ReducedLoss(FixedSpace(try Partition(parsing: "d")))
-        let x = [Interval(1), Interval(0)]
-        XCTAssertThrowsError(try loss.hessian(at: x, d: Interval(5)))
-        XCTAssertThrowsError(try loss.hessian(at: [1.0, 0.0], d: 5.0))
+        let enclosure = try XCTUnwrap(try loss.hessian(at: [Interval(1), Interval(0)], d: Interval(5)).hessian)
+        let double = try XCTUnwrap(try loss.hessian(at: [1.0, 0.0], d: 5.0).hessian)
+        for (interval, value) in zip(enclosure.elements, double.elements) {
+            XCTAssertLessThan(abs(interval.midpoint.doubleValue - value), 1e-14, "\(interval) against \(value)")
+        }
+        XCTAssertThrowsError(try loss.gradient(at: [Interval(0), Interval(0)], d: Interval(5)))
+        XCTAssertThrowsError(try loss.gradient(at: [0.0, 0.0], d: 5.0))
     }
 }

@@ -61,14 +61,18 @@ final class PointCertifierTests: XCTestCase {
         XCTAssertEqual(certificate.index, 3.5, "d - 2 negative eigenvalues of the standard part")
     }
 
-    /// The global minimum W = I has rows parallel to teacher columns: not twice differentiable.
-    /// Every attempt must fail at Krawczyk's step (the Hessian cannot be enclosed), never claim.
-    func testSingularGlobalMinimumIsRefused() throws {
-        XCTAssertThrowsError(try PointCertifier.certify(
-            model: SpectrumModel(try Partition(parsing: "d")), seed: try ["1", "0"].map(DecimalLiteral.init), d: try DecimalLiteral("5"), digits: 10)) { error in
-            let gaveUp = error as? CertificationGaveUp
-            XCTAssertEqual(gaveUp?.attempts.count, 3, "tried at three precisions: \(error)")
-            XCTAssertTrue(gaveUp?.attempts.allSatisfy { $0.step == .krawczyk } ?? false, "\(error)")
-        }
+    /// The global minimum W = I has rows parallel to teacher columns, a regular point with the
+    /// limits of docs/design.md section 1: it is certified, with index 0 and the smallest eigenvalue
+    /// 1/4 - 1/(2 pi) = 0.0908450569081... (published minima data, k = d = 6..100).
+    func testGlobalMinimumIsCertified() throws {
+        let certificate = try PointCertifier.certify(
+            model: SpectrumModel(try Partition(parsing: "d")), seed: try ["1", "0"].map(DecimalLiteral.init), d: try DecimalLiteral("5"), digits: 10)
+        XCTAssertEqual(certificate.index, 0)
+        XCTAssertTrue(certificate.loss.contains(BigFloat(0, precision: certificate.precision)), "\(certificate.loss)")
+        let bits = 2 * certificate.precision
+        let quarterMinus = BigFloat(1, precision: bits) / BigFloat(4) - BigFloat(1, precision: bits) / (BigFloat(2) * BigFloat.pi(precision: bits))
+        let smallest = try XCTUnwrap(certificate.parts.flatMap(\.clusters).min { $0.enclosure.lower < $1.enclosure.lower })
+        XCTAssertTrue(smallest.enclosure.contains(quarterMinus), "\(smallest.enclosure)")
+        XCTAssertEqual(smallest.enclosure.provedDigits(upTo: 10), "0.09084505691")
     }
 }

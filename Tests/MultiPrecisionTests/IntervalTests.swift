@@ -282,4 +282,18 @@ final class IntervalTests: XCTestCase {
         XCTAssertNil(a.intersection(Interval(5)))
         XCTAssertEqual(a.hull(c), Interval(lower: BigFloat(1), upper: BigFloat(4)))
     }
+
+    /// A bounded quotient: the plain quotient where the denominator excludes 0 (the bound not
+    /// even evaluated), the whole range [-b, b] where it may vanish; a point type gives 0 there.
+    func testBoundedQuotient() throws {
+        struct Unused: Error {}
+        let third = try Interval.boundedQuotient(Interval(1), Interval(3, precision: 100)) { throw Unused() }
+        XCTAssertEqual(third, Interval(1) / Interval(3, precision: 100))
+        let straddling = Interval(lower: BigFloat(0), upper: BigFloat(1e-30))
+        let range = Interval.boundedQuotient(Interval(1e-31), straddling) { Interval(lower: BigFloat(-2), upper: BigFloat(0.5)) }
+        XCTAssertEqual(range, Interval(lower: BigFloat(-2), upper: BigFloat(2)), "[-b, b] with b = max |bound|")
+        XCTAssertEqual(Double.boundedQuotient(1, 0) { 5 }, 0)
+        XCTAssertEqual(Double.boundedQuotient(1, 4) { 5 }, 0.25)
+        XCTAssertEqual(BigFloat.boundedQuotient(BigFloat(1), BigFloat(0)) { BigFloat(5) }.signum, 0)
+    }
 }

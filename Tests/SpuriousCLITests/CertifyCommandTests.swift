@@ -68,11 +68,18 @@ final class CertifyCommandTests: XCTestCase {
         XCTAssertTrue(table.standardOutput.contains("exactly one critical point in the box"), table.standardOutput)
     }
 
-    func testSpectrumRefusesToCertifyASingularPoint() throws {
+    /// The global minimum W = I (rows parallel to teacher columns) is a regular point now:
+    /// certified, index 0; a zero row is refused before any certification.
+    func testSpectrumCertifiesTheGlobalMinimumAndRefusesAZeroRow() throws {
         let run = try CommandLineRun.spurious("spectrum", "--partition", "d", "--d", "6", "--seed", "1,0", "--certify")
-        XCTAssertNotEqual(run.status, 0)
-        XCTAssertEqual(run.standardOutput, "")
-        XCTAssertTrue(run.standardError.contains("could not certify"), run.standardError)
-        XCTAssertTrue(run.standardError.contains("Krawczyk"), run.standardError)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(run.standardOutput.contains("index          0 (certified)"), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("exactly one critical point in the box"), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("0.090845056908104664231  (d-2,1,1) of S_{d}"), run.standardOutput)
+
+        let zero = try CommandLineRun.spurious("spectrum", "--partition", "d", "--d", "6", "--seed", "0,0", "--certify")
+        XCTAssertNotEqual(zero.status, 0)
+        XCTAssertEqual(zero.standardOutput, "")
+        XCTAssertTrue(zero.standardError.contains("a row is zero"), zero.standardError)
     }
 }

@@ -16,16 +16,18 @@ final class CriticalCommandTests: XCTestCase {
         XCTAssertTrue(counts.hasPrefix("starts: 60 tried, "), counts)
         XCTAssertTrue(counts.contains(" converged, ") && counts.contains(" singular, ") && counts.contains(" diverged; "), counts)
         XCTAssertTrue(counts.hasSuffix(" distinct points"), counts)
-        let global = try XCTUnwrap(lines.first { $0.contains("global minimum") })
+        // Rows are numbered right-aligned: compare them without the leading padding.
+        let trimmed = lines.map { String($0.drop { $0 == " " }) }
+        let global = try XCTUnwrap(trimmed.first { $0.contains("global minimum") })
         XCTAssertTrue(global.hasPrefix("1  global minimum    0 "), global)
         XCTAssertTrue(global.hasSuffix(" d"), global)
         let flipped = try XCTUnwrap(lines.first { $0.contains("0.0187021945856070") })
         XCTAssertTrue(flipped.contains("spurious minimum"), flipped)
         XCTAssertTrue(flipped.contains("0.0319640276464622"), flipped)
         XCTAssertTrue(flipped.hasSuffix("d-1,1"), flipped)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("#  D0 ") && $0.hasSuffix("D1") }, run.standardOutput)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("1  1 ") && $0.hasSuffix(" 1") }, run.standardOutput)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("2  1.00435482326232 ") && $0.contains("-0.0158119258057531") }, run.standardOutput)
+        XCTAssertTrue(trimmed.contains { $0.hasPrefix("#  D0 ") && $0.hasSuffix("D1") }, run.standardOutput)
+        XCTAssertTrue(trimmed.contains { $0.hasPrefix("1  1 ") && $0.hasSuffix(" 1") }, run.standardOutput)
+        XCTAssertTrue(trimmed.contains { $0.hasPrefix("2  1.00435482326232 ") && $0.contains("-0.0158119258057531") }, run.standardOutput)
     }
 
     func testJSONHasCountsAndPointsAndIsReproducible() throws {

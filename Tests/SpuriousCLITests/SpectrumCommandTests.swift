@@ -49,12 +49,23 @@ final class SpectrumCommandTests: XCTestCase {
         }
     }
 
-    func testSingularCriticalPointIsReportedAsSuch() throws {
-        // W = I, the global minimum: every row is parallel to its teacher column.
+    func testGlobalMinimumHasItsSpectrumAndAZeroRowIsRefused() throws {
+        // W = I, the global minimum: every row is parallel to its teacher column, a regular
+        // point (docs/design.md section 1). Its smallest eigenvalue is 1/4 - 1/(2 pi), in two irreps.
         let run = try CommandLineRun.spurious("spectrum", "--partition", "d", "--d", "6", "--seed", "1,0", "--format", "json")
         XCTAssertEqual(run.status, 0, run.standardError)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
-        XCTAssertEqual(json["singular"] as? Bool, true)
-        XCTAssertEqual((json["eigenvalues"] as? [Any])?.count, 0)
+        XCTAssertEqual(json["singular"] as? Bool, false)
+        XCTAssertEqual(json["index"] as? Int, 0)
+        let eigenvalues = try XCTUnwrap(json["eigenvalues"] as? [[String: Any]])
+        XCTAssertEqual(eigenvalues.count, 7)
+        XCTAssertEqual(eigenvalues.compactMap { $0["multiplicity_value"] as? Double }.reduce(0, +), 36)
+        XCTAssertEqual(eigenvalues.prefix(2).compactMap { $0["value"] as? String }, Array(repeating: "0.090845056908104664231", count: 2))
+
+        // A zero row (D0 = O0 = 0) has no gradient: a clear error, nothing on stdout.
+        let zero = try CommandLineRun.spurious("spectrum", "--partition", "d", "--d", "6", "--seed", "0,0")
+        XCTAssertNotEqual(zero.status, 0)
+        XCTAssertEqual(zero.standardOutput, "")
+        XCTAssertTrue(zero.standardError.contains("a row is zero"), zero.standardError)
     }
 }

@@ -18,8 +18,8 @@ struct CriticalCommand: ParsableCommand {
             spurious minimum, saddle or degenerate) and given its isotropy: the coarsest \
             partition whose fixed space contains it. Loss, coordinates and smallest eigenvalue \
             are printed to --digits proved digits (recomputed at two precisions). Starts that \
-            meet a singular point (a row parallel to another row or to a teacher column) are \
-            counted, not reported; the global minimum W = I is reported all the same.
+            meet a singular point (a zero row) are counted, not reported; the global minimum \
+            W = I is reported, by its zero loss.
 
             Example (finds the one-flipped spurious minimum of docs/design.md section 4 and the global minimum):
               spurious critical --partition d-1,1 --d 10 --starts 200 --rng-seed 1

@@ -1,0 +1,146 @@
+import MultiPrecision
+
+/// u = A B - p^2 = |w ^ v|^2 of the two rows of a kernel term, written by Lagrange's identity
+/// as a weighted sum of squared 2 x 2 minors (docs/design.md section 1):
+///
+///     u = sum_{k < l} c_k c_l (w_k v_l - w_l v_k)^2
+///
+/// over the column classes k of the pair (``ColumnClasses``): c_k columns on which w is w_k
+/// and v is v_k. The product form A B - p^2 is a difference of two numbers of size |w|^2 |v|^2
+/// that agree to the last bits near parallel rows, so it loses everything below
+/// eps |w|^2 |v|^2 and sin theta = sqrt(u) / (|w| |v|) is then wrong by up to sqrt(eps). Here
+/// s = sqrt(u) is the norm of the vector of weighted minors, and each minor is computed to an
+/// absolute error of a few eps |w_k v_l|, so s has an absolute error of a few eps |w| |v| at
+/// any angle: what the kernel needs to be accurate near parallel and anti-parallel rows.
+///
+/// The weights are products of counts, positive while every block has size at least 2 (a
+/// paired block of fractional size in (1, 2) makes the count n - 2 negative; the kernel then
+/// clamps a negative u to 0, as before this form existed).
+struct WedgeForm: Hashable, Sendable {
+    /// +-x[first] x[second], or +-x[first] when `second` is nil (a teacher entry 1), with the
+    /// positions of the variables in ``variables``.
+    struct Monomial: Hashable, Sendable {
+        let negative: Bool
+        let first: Int
+        let second: Int?
+        var firstPosition = 0
+        var secondPosition = 0
+    }
+
+    /// weight(d) * minor(x)^2.
+    struct Square: Hashable, Sendable {
+        let weight: CountPolynomial
+        var minor: [Monomial]
+    }
+
+    private(set) var squares: [Square]
+    /// The variables the minors involve, ascending: the support of grad u in x.
+    let variables: [Int]
+
+    init(squares: [Square]) {
+        let variables = Array(Set(squares.flatMap { $0.minor.flatMap { [$0.first] + ($0.second.map { [$0] } ?? []) } })).sorted()
+        let position = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1, $0) })
+        self.variables = variables
+        self.squares = squares.map { square in
+            var square = square
+            square.minor = square.minor.map { m in
+                var m = m
+                m.firstPosition = position[m.first] ?? 0
+                m.secondPosition = m.second.flatMap { position[$0] } ?? 0
+                return m
+            }
+            return square
+        }
+    }
+
+    /// u at x and d, with grad u (in x, and in d at `dIndex`) when `order` is the Hessian: the
+    /// kernel needs grad u only for its curvature term (``ReluKernel``).
+    func jet<S: Scalar>(at x: [S], d: S, dIndex: Int?, order: DerivativeOrder) -> WedgeJet<S> {
+        let zero = S(0, precision: d.precision)
+        var value = zero
+        let needsGradient = order >= .hessian
+        var gradient = [S?](repeating: nil, count: needsGradient ? variables.count : 0)
+        var slope: S?
+        for square in squares {
+            let c = square.weight.evaluate(at: d)
+            let minor = square.value(at: x, zero: zero)
+            let cm = c.value * minor
+            value += cm * minor
+            guard needsGradient else { continue }
+            let twice = cm * S(2)
+            for m in square.minor {
+                let coefficient = m.negative ? -twice : twice
+                let df = m.second.map { coefficient * x[$0] } ?? coefficient
+                gradient[m.firstPosition] = gradient[m.firstPosition].map { $0 + df } ?? df
+                if m.second != nil {
+                    let ds = coefficient * x[m.first]
+                    gradient[m.secondPosition] = gradient[m.secondPosition].map { $0 + ds } ?? ds
+                }
+            }
+            if dIndex != nil {
+                let dd = c.first * minor * minor
+                slope = slope.map { $0 + dd } ?? dd
+            }
+        }
+        var entries: [(Int, S)] = []
+        for (position, g) in gradient.enumerated() { if let g { entries.append((variables[position], g)) } }
+        if let k = dIndex, let slope { entries.append((k, slope)) }
+        return WedgeJet(value: value, gradient: entries, form: self, x: x, d: d, dIndex: dIndex)
+    }
+}
+
+extension WedgeForm.Square {
+    /// The minor at x.
+    func value<S: Scalar>(at x: [S], zero: S) -> S {
+        var minor = zero
+        for m in self.minor {
+            let term = m.second.map { x[m.first] * x[$0] } ?? x[m.first]
+            if m.negative { minor -= term } else { minor += term }
+        }
+        return minor
+    }
+}
+
+/// u with its gradient, and what bounds that gradient where sqrt(u) may vanish.
+struct WedgeJet<S: Scalar> {
+    var value: S
+    /// (index, du/dx_index), one entry per index; d last when it is a variable.
+    var gradient: [(Int, S)]
+    fileprivate let form: WedgeForm
+    fileprivate let x: [S]
+    fileprivate let d: S
+    fileprivate let dIndex: Int?
+
+    /// A bound on |du/dy| / (2 sqrt(u)) for the variable y at `index`, by Cauchy-Schwarz over
+    /// the squares (u = sum c M^2 with c > 0):
+    ///
+    ///     du/dx_i = sum 2 c M dM/dx_i,  so  |du/dx_i| <= 2 sqrt(u) sqrt(sum c (dM/dx_i)^2)
+    ///     du/dd   = sum c' M^2,         so  |du/dd|   <= 2 sqrt(u) sqrt(sum c'^2 M^2 / (4 c))
+    ///
+    /// Used only by an enclosure whose sqrt(u) may be 0. Throws ``ModelError/noEnclosure(_:)``
+    /// when a weight is not certainly positive (a block of size below 2): the bound does not
+    /// hold there.
+    func gradientBound(at index: Int, pair: () -> String) throws -> S {
+        let zero = S(0, precision: value.precision)
+        var sum = zero
+        for square in form.squares {
+            let c = square.weight.evaluate(at: d)
+            guard c.value.signum > 0 else {
+                throw ModelError.noEnclosure("\(pair()): sin theta may vanish on the box and a count of the pair is not positive there (a block of size below 2), so the curvature of the kernel has no bound; use a smaller box or a d with every block of size at least 2")
+            }
+            if index == dIndex {
+                let minor = square.value(at: x, zero: zero)
+                sum += c.first * c.first * minor * minor / (c.value * S(4))
+                continue
+            }
+            var derivative = zero
+            for m in square.minor {
+                let sign = m.negative ? S(-1) : S(1)
+                if m.first == index { derivative += sign * (m.second.map { x[$0] } ?? S(1)) }
+                if m.second == index { derivative += sign * x[m.first] }
+            }
+            sum += c.value * derivative * derivative
+        }
+        return try S.sqrt(sum.magnitude)
+    }
+}
