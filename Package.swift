@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "ContinuationTests", dependencies: ["Continuation"], swiftSettings: strict),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "BruteForce"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Spurious", "Families", "Continuation", "LossModel", "MultiPrecision"], swiftSettings: strict),
-        .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "_TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "Report", "_TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpuriousTests", dependencies: ["Spurious", "Report", "Families", "LossModel", "MultiPrecision", "BruteForce"],
             swiftSettings: strict),

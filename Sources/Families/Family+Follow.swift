@@ -42,7 +42,7 @@ extension Family {
         if let lower = settings.lower, lower < floor {
             throw FollowError(description: "d = \(format(lower)) is below \(format(floor)), under which some isotypic part of \(partition) is not defined; choose d above \(format(floor))")
         }
-        let lower = settings.lower ?? (floor + settings.boundaryMargin * Swift.max(1, abs(floor)))
+        let lower = settings.followsDown ? settings.lower ?? (floor + settings.boundaryMargin * Swift.max(1, abs(floor))) : nil
         let engine = PseudoArclength(problem: problem)
         var branches: [ContinuationResult?] = [nil, nil]
         var count = 0

@@ -1,8 +1,11 @@
 /// How far and how finely a family is followed (`follow`, `transitions`): the range, and every
 /// knob of the continuation with its reason, so that the code path holds no literal tolerance.
 public struct FollowSettings: Sendable, Equatable {
-    /// Follow towards smaller d down to this d (nil: as far as the family's spectrum is defined).
+    /// Follow towards smaller d down to this d (nil: as far as the family's spectrum is
+    /// defined, when ``followsDown``).
     public var lower: Double?
+    /// False: do not follow towards smaller d at all (`--to` above the seed's d).
+    public var followsDown = true
     /// Follow towards larger d up to this d (nil: do not follow upwards).
     public var upper: Double?
     /// Accepted steps per direction before the sweep stops.

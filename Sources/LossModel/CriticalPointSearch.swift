@@ -7,9 +7,12 @@ public struct FoundCriticalPoint: Sendable {
     /// The loss; exactly 0 for a global minimum.
     public let loss: Double
     public let label: CriticalPointLabel
-    /// Sum of the multiplicities of the negative eigenvalues; nil at a global minimum
-    /// (labelled by its zero loss, without a spectrum) and where the spectrum is incomplete.
+    /// Sum of the multiplicities of the negative eigenvalues (below
+    /// -``CriticalPointLabel/degenerateEigenvalue``); nil at a global minimum (labelled by its
+    /// zero loss, without a spectrum) and where the spectrum is incomplete.
     public let index: Double?
+    /// Sum of the multiplicities of the eigenvalues that count as zero (a degenerate point).
+    public var nullity: Double = 0
     /// The smallest eigenvalue of the full Hessian; nil at a global minimum.
     public let minEigenvalue: Double?
     /// The coarsest partition whose fixed space contains the point (see ``IsotropyRecognition``).
@@ -254,10 +257,13 @@ public struct CriticalPointSearch: Sendable {
             return FoundCriticalPoint(
                 x: x, loss: candidate.loss, label: .degenerate, index: nil, minEigenvalue: nil, isotropy: isotropy)
         }
-        return FoundCriticalPoint(
+        let inertia = spectrum.inertia(zero: CriticalPointLabel.degenerateEigenvalue)
+        var point = FoundCriticalPoint(
             x: x, loss: candidate.loss, label: CriticalPointLabel(spectrum: spectrum),
-            index: spectrum.isComplete ? spectrum.index : nil, minEigenvalue: spectrum.smallest?.value,
+            index: spectrum.isComplete ? inertia.negative : nil, minEigenvalue: spectrum.smallest?.value,
             isotropy: isotropy)
+        point.nullity = inertia.zero
+        return point
     }
 
     static func isDuplicate(_ x: [Double], _ y: [Double]) -> Bool {

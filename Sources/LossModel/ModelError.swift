@@ -4,6 +4,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case blockTooSmall(partition: String, block: Int, size: String, d: String, value: String)
     case offDiagonalCarriesNothing(partition: String, block: Int, size: String, d: String)
     case dimensionTooLarge(d: String)
+    case nearestDoubleInvalid(d: String, nearest: String, reason: String)
     case wrongNumberOfValues(expected: [String], got: Int)
     /// A point where the loss is not differentiable: a zero row (docs/design.md section 1).
     case singular(String)
@@ -24,6 +25,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "at d = \(d) block \(block) ('\(size)') of partition \(partition) has size 1, so its off-diagonal variable carries no entry: choose a larger d, or write that block as the constant 1"
         case let .dimensionTooLarge(d):
             return "d = \(d) is above 1e15, the largest d evaluated in floating point (beyond it d - 1 is not exact in a Double); for the behaviour at larger d use `spurious series`"
+        case let .nearestDoubleInvalid(d, nearest, reason):
+            return "d = \(d) is valid, but the floating-point stages run at its nearest Double, \(nearest), where \(reason); choose a d farther from the bound"
         case let .wrongNumberOfValues(expected, got):
             return "\(expected.count) values expected (\(expected.joined(separator: ", "))), got \(got)"
         case let .singular(what):

@@ -89,6 +89,13 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
             let n = size.value(at: value)
             return (n < 1, n == 1, d.text, n.formatted(significantDigits: 17).withoutTrailingZeros)
         }
+        // The floating-point stages (Newton's starts, the sweep) run at the nearest Double: a d
+        // within rounding of a bound passes above and fails there, so say so now.
+        do {
+            try validate(d: d.double)
+        } catch {
+            throw ModelError.nearestDoubleInvalid(d: d.text, nearest: "\(d.double)", reason: "\(error)")
+        }
     }
 
     /// The rule, given each block size's comparison with 1 (below, equal) and the texts of d

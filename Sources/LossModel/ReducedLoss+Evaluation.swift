@@ -96,7 +96,7 @@ extension ReducedLoss {
             let u = term.wedge.jet(at: x, d: d, dIndex: dIndex, order: order)
             let kernel = try ReluKernel(
                 a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, u: u.value, pi: pi,
-                order: order, describe: { term.pair })
+                order: order, zeroRow: term.zeroRow(first:))
             let w = term.weight.evaluate(at: d)
             sum.value += w.value * kernel.value
             guard order >= .gradient else { continue }

@@ -20,8 +20,15 @@ public struct ReducedLoss: Sendable {
         let p: QuadraticForm
         /// u = A B - p^2 as a sum of squared minors, accurate near parallel rows (``WedgeForm``).
         let wedge: WedgeForm
-        /// Which pair this is, for messages about singular points.
+        /// Which pair this is, for messages.
         let pair: String
+        /// The blocks of the pair's two rows (nil for a teacher column), to say which row is zero.
+        let blocks: (first: Int, second: Int?)
+
+        /// The message for a zero row: the first of the pair (A = 0) or the second (B = 0).
+        func zeroRow(first: Bool) -> String {
+            "a row of block \(first ? blocks.first : blocks.second ?? blocks.first) is zero"
+        }
     }
 
     public let space: FixedSpace
@@ -79,7 +86,7 @@ public struct ReducedLoss: Sendable {
                 terms.append(KernelTerm(
                     weight: .product(size(a), size(a) - 1, over: 2), a: normA, b: normA, p: inner,
                     wedge: wedge(a, ColumnClasses.Row(kind: .student, block: a, mark: 1)),
-                    pair: "two rows of block \(a)"))
+                    pair: "two rows of block \(a)", blocks: (a, a)))
             }
             // Rows of two different blocks.
             for other in partition.rowBlocks where other > a {
@@ -88,7 +95,7 @@ public struct ReducedLoss: Sendable {
                     weight: .product(size(a), size(other)), a: normA, b: normOther,
                     p: crossInnerProduct(a, other),
                     wedge: wedge(a, ColumnClasses.Row(kind: .student, block: other, mark: 1)),
-                    pair: "rows of blocks \(a) and \(other)"))
+                    pair: "rows of blocks \(a) and \(other)", blocks: (a, other)))
             }
             // A row against the teacher columns.
             for b in partition.columnBlocks {
@@ -99,7 +106,7 @@ public struct ReducedLoss: Sendable {
                     p.add(one, v)
                     terms.append(KernelTerm(
                         weight: -weight, a: normA, b: nil, p: p,
-                        wedge: wedge(a, ColumnClasses.Row(kind: .teacher, block: b, mark: column)), pair: what))
+                        wedge: wedge(a, ColumnClasses.Row(kind: .teacher, block: b, mark: column)), pair: what, blocks: (a, nil)))
                 }
                 if a == b {
                     teacher(.product(size(a)), index(.diagonal(a)), column: 0, "a row of block \(a) and its own teacher column")

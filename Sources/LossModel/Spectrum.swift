@@ -61,6 +61,18 @@ public struct Spectrum<S: Scalar>: Sendable {
         eigenvalues.filter { $0.value.signum < 0 }.reduce(0) { $0 + $1.multiplicityValue }
     }
 
+    /// The index and the nullity when eigenvalues of magnitude at most `zero` count as zero:
+    /// at a degenerate point the sign of a zero eigenvalue is rounding, and counting it in the
+    /// index would make the index rounding too.
+    public func inertia(zero: Double) -> (negative: Double, zero: Double) {
+        var negative = 0.0, nullity = 0.0
+        for e in eigenvalues {
+            let value = e.value.doubleValue
+            if abs(value) <= zero { nullity += e.multiplicityValue } else if value < 0 { negative += e.multiplicityValue }
+        }
+        return (negative, nullity)
+    }
+
     /// Sum of all multiplicities: k d when every part is defined.
     public var totalMultiplicity: Double { eigenvalues.reduce(0) { $0 + $1.multiplicityValue } }
 

@@ -38,7 +38,7 @@ public struct CriticalReport: Sendable {
         for (number, point) in points.enumerated() {
             summary.append([
                 "\(number + 1)", CriticalReport.label(point), loss(point),
-                point.point.index.map(Words.plain) ?? "-", minEigenvalue(point) ?? "-",
+                CriticalReport.index(point.point) ?? "-", minEigenvalue(point) ?? "-",
                 point.point.isotropy.description,
             ])
             coordinates.append(["\(number + 1)"] + self.coordinates(point))
@@ -60,6 +60,7 @@ public struct CriticalReport: Sendable {
                     ("loss", .string(loss(point))),
                     ("coordinates", .object(zip(names, coordinates(point)).map { ($0, .string($1)) })),
                     ("index", point.point.index.map { .number($0) } ?? .null),
+                    ("nullity", .number(point.point.nullity)),
                     ("min_eigenvalue", minEigenvalue(point).map { .string($0) } ?? .null),
                     ("label", .string(point.point.label.rawValue)),
                     ("isotropy", .string(point.point.isotropy.description)),
@@ -73,7 +74,7 @@ public struct CriticalReport: Sendable {
         var table = CSVTable(headers: ["label", "loss", "index", "min_eigenvalue", "isotropy"] + names)
         for point in points {
             table.append([
-                CriticalReport.label(point), loss(point), point.point.index.map(Words.plain) ?? "",
+                CriticalReport.label(point), loss(point), CriticalReport.index(point.point) ?? "",
                 minEigenvalue(point) ?? "", point.point.isotropy.description,
             ] + coordinates(point))
         }
@@ -96,6 +97,11 @@ public struct CriticalReport: Sendable {
     func minEigenvalue(_ point: PolishedCriticalPoint) -> String? {
         guard let proof = point.proof else { return point.point.minEigenvalue.map(unproved) }
         return proof.minEigenvalue.map(Words.proved)
+    }
+
+    /// The index, with the zero eigenvalues of a degenerate point beside it ("72 +8 zero").
+    static func index(_ point: FoundCriticalPoint) -> String? {
+        point.index.map { Words.plain($0) + (point.nullity > 0 ? " +\(Words.plain(point.nullity)) zero" : "") }
     }
 
     /// The label, marked when the digits beside it are the search's unproved `Double` values.

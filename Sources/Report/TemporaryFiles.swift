@@ -13,6 +13,9 @@ public final class TemporaryFiles: @unchecked Sendable {
 
     private let lock = NSLock()
     private var paths: Set<String> = []
+    /// Directories made for outputs (`--diagrams DIR`): the outermost one made, and the
+    /// innermost (DIR), removed with the files, innermost first, each only when empty.
+    private var directories: [String: String] = [:]
     private var sources: [any DispatchSourceSignal] = []
 
     func add(_ path: String) {
@@ -25,6 +28,20 @@ public final class TemporaryFiles: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         paths.remove(path)
+    }
+
+    /// Folders made for this run's outputs, from `outermost` down to `tree`, removed on an
+    /// interrupt while they are still empty.
+    public func addDirectory(_ outermost: String, tree: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        directories[outermost] = tree
+    }
+
+    public func removeDirectory(_ outermost: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        directories[outermost] = nil
     }
 
     /// The files registered now (for tests).
@@ -40,6 +57,14 @@ public final class TemporaryFiles: @unchecked Sendable {
         defer { lock.unlock() }
         for path in paths { unlink(path) }
         paths.removeAll()
+        for (outermost, tree) in directories {
+            var folder = tree
+            // rmdir refuses a folder that is not empty: only what this run made, and left empty, goes.
+            while rmdir(folder) == 0, folder != outermost {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        directories.removeAll()
     }
 
     /// Installs the handlers for SIGINT, SIGTERM and SIGHUP (once; later calls do nothing).

@@ -15,6 +15,8 @@ enum Words {
             return "reached the end of the range where every isotypic part is defined (near d = \(d(parameter)))"
         case let .evaluationFailed(parameter, error):
             return "stopped near d = \(d(parameter)): \(error)"
+        case let .engine(.stepTooSmall(.singularSystem(parameter))) where parameter > 1e3:
+            return "stopped near d = \(d(parameter)): the Jacobian is singular to Double precision there (at large d the reduced gradient is a difference of terms of size d^2); `spurious series` follows a family to larger d in MPFR"
         case let .engine(reason):
             return "stopped: \(reason)"
         }

@@ -30,7 +30,9 @@ public struct FollowRequest: Sendable {
     var settings: FollowSettings {
         let seedD = family.seedD.double
         if let to {
-            return FollowSettings(lower: to < seedD ? to : nil, upper: to > seedD ? to : nil, maxSteps: maxSteps)
+            var settings = FollowSettings(lower: to < seedD ? to : nil, upper: to > seedD ? to : nil, maxSteps: maxSteps)
+            settings.followsDown = to < seedD
+            return settings
         }
         return FollowSettings(lower: nil, upper: maxD > seedD ? maxD : nil, maxSteps: maxSteps)
     }

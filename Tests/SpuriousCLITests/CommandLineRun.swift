@@ -24,12 +24,17 @@ struct CommandLineRun {
     }
 
     static func spurious(_ arguments: [String]) throws -> CommandLineRun {
+        let child = try ChildProcess.run(try executable(), arguments)
+        return CommandLineRun(status: child.status, standardOutput: child.standardOutput, standardError: child.standardError)
+    }
+
+    /// The built `spurious` binary.
+    static func executable() throws -> URL {
         let executable = try productsDirectory().appendingPathComponent("spurious")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw LaunchError(description: "no spurious executable at \(executable.path)")
         }
-        let child = try ChildProcess.run(executable, arguments)
-        return CommandLineRun(status: child.status, standardOutput: child.standardOutput, standardError: child.standardError)
+        return executable
     }
 
     private static func productsDirectory() throws -> URL {

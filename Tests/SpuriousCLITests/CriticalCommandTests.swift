@@ -42,7 +42,7 @@ final class CriticalCommandTests: XCTestCase {
         let points = try XCTUnwrap(object["points"] as? [[String: Any]])
         XCTAssertGreaterThanOrEqual(points.count, 5)
         for point in points {
-            XCTAssertEqual(Set(point.keys), ["loss", "coordinates", "index", "min_eigenvalue", "label", "isotropy", "proved"])
+            XCTAssertEqual(Set(point.keys), ["loss", "coordinates", "index", "nullity", "min_eigenvalue", "label", "isotropy", "proved"])
             let coordinates = try XCTUnwrap(point["coordinates"] as? [String: String])
             XCTAssertEqual(Set(coordinates.keys), ["D0", "O0", "C0_1", "C1_0", "D1"])
         }

@@ -56,7 +56,7 @@ final class FollowCommandTests: XCTestCase {
             (["--partition", "d-1,1", "--seed", seed, "--seed-d", "10", "--to", "3"], "below"),
             (["--partition", "d-1,1", "--seed", seed, "--seed-d", "10", "--digits", "0"], "--digits"),
             (["--partition", "d-1,1", "--seed", seed, "--seed-d", "10", "--digits", "100000"], "--digits"),
-            (["--partition", "d", "--seed", "0,0", "--seed-d", "10", "--to", "9"], "a row is zero"),
+            (["--partition", "d", "--seed", "0,0", "--seed-d", "10", "--to", "9"], " is zero"),
             (["--partition", "d-1,1", "--seed", seed, "--seed-d", "10", "--max-d", "nan"], "not a decimal number"),
             (["--partition", "d-1,1", "--seed", seed, "--seed-d", "10", "--to", "inf"], "not a decimal number"),
         ]

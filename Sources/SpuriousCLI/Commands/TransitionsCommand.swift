@@ -133,7 +133,13 @@ struct TransitionsCommand: ParsableCommand {
         }
         progress.finish()
         if let directory {
-            try OutputFiles(result.runs.map { directory.target(for: $0.family) }).commit(result.runs.map(DiagramCSV.render))
+            do {
+                try OutputFiles(result.runs.map { directory.target(for: $0.family) }).commit(result.runs.map(DiagramCSV.render))
+            } catch {
+                directory.removeIfCreated()
+                throw error
+            }
+            directory.keep()
         }
         let report = TransitionsReport(result)
         switch format {

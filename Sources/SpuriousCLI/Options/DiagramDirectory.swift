@@ -5,8 +5,9 @@ import Report
 /// Where `transitions --diagrams DIR` puts each family's diagram: DIR/<slug>.csv.
 struct DiagramDirectory {
     let path: String
-    /// True when this run made the directory (it is removed again if the run fails).
-    private let created: Bool
+    /// The outermost folder this run made (DIR itself, or a missing folder above it), removed
+    /// again if the run fails; nil when DIR existed.
+    private let created: String?
 
     /// Checks, before any work, that DIR is a directory that takes new files, creating it (and
     /// the folders above it) when missing; throws naming --diagrams and the problem.
@@ -15,14 +16,21 @@ struct DiagramDirectory {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw CLIError("--diagrams: '\(path)' exists and is not a directory") }
-            created = false
+            created = nil
         } else {
+            TemporaryFiles.shared.removeOnInterrupt()
+            var outermost = path
+            while case let parent = (outermost as NSString).deletingLastPathComponent, !parent.isEmpty, parent != outermost,
+                  !FileManager.default.fileExists(atPath: parent) {
+                outermost = parent
+            }
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
                 throw CLIError("--diagrams: cannot create the directory '\(path)': \(DiagramDirectory.reason(path))")
             }
-            created = true
+            TemporaryFiles.shared.addDirectory(outermost, tree: path)
+            created = outermost
         }
         // A file that can be made here now can be made at the end: try one.
         do {
@@ -46,7 +54,14 @@ struct DiagramDirectory {
 
     /// Removes the directory this run made, when the run fails (it holds nothing of ours).
     func removeIfCreated() {
-        if created { try? FileManager.default.removeItem(atPath: path) }
+        guard let created else { return }
+        try? FileManager.default.removeItem(atPath: created)
+        TemporaryFiles.shared.removeDirectory(created)
+    }
+
+    /// The run succeeded: the directory stays.
+    func keep() {
+        if let created { TemporaryFiles.shared.removeDirectory(created) }
     }
 
     static func slug(_ name: String) -> String {
