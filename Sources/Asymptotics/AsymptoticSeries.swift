@@ -114,13 +114,14 @@ public struct SeriesExpansion: Sendable {
 /// is reported as zero with that bound.
 public enum AsymptoticSeries {
     public static func expand(
-        _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral, settings: SeriesSettings
+        _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral, settings: SeriesSettings,
+        progress: (_ reached: DecimalLiteral, _ bits: Int) -> Void = { _, _ in }
     ) throws -> SeriesExpansion {
         let terms = settings.terms
         guard terms >= 1 else { throw AsymptoticsError.settings("at least one term is needed") }
         let ladder = try ProvedLadder.compute(
             system, observable: observable, seed: seed, seedD: seedD, topExponent: settings.topExponent,
-            neededDigits: settings.neededDigits)
+            neededDigits: settings.neededDigits, progress: progress)
         // Highest first.
         let nodeIndices = Array(ladder.high.rungs.indices.filter { ladder.high.rungs[$0].exponent != nil }.reversed()
             .prefix(settings.maximumNodes))

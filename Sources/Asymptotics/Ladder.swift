@@ -46,7 +46,8 @@ public struct Ladder: Sendable {
     /// at `precision` bits throughout. Steps are planned in `Double`, so the top is at most
     /// 10^300.
     public static func climb(
-        _ system: some ParametricSystem, seed: [DecimalLiteral], seedD: DecimalLiteral, topExponent: Int, precision: Int
+        _ system: some ParametricSystem, seed: [DecimalLiteral], seedD: DecimalLiteral, topExponent: Int, precision: Int,
+        progress: (_ reached: DecimalLiteral, _ bits: Int) -> Void = { _, _ in }
     ) throws -> Ladder {
         guard topExponent <= 300 else {
             throw AsymptoticsError.settings("the ladder's top, 1e\(topExponent), is above 1e300")
@@ -75,14 +76,18 @@ public struct Ladder: Sendable {
             guard let last = rungs.last, last.d < target else { continue }
             let reached = try step(system, from: last, to: target)
             rungs.append(LadderRung(exactD: exact, d: target, x: reached.x, exponent: m, tangent: reached.tangent))
+            progress(exact, precision)
         }
         return Ladder(rungs: rungs, precision: precision)
     }
 
     /// The same rungs solved again at `precision` bits (higher than this ladder's), each from
     /// this ladder's solution.
-    public func refined(_ system: some ParametricSystem, precision: Int) throws -> Ladder {
+    public func refined(
+        _ system: some ParametricSystem, precision: Int, progress: (_ reached: DecimalLiteral, _ bits: Int) -> Void = { _, _ in }
+    ) throws -> Ladder {
         let rungs = try self.rungs.map { rung -> LadderRung in
+            progress(rung.exactD, precision)
             let d = rung.exactD.value(precision: precision)
             do {
                 let solution = try ScaledNewton.solve(system, from: rung.x.map { $0.rounded(toPrecision: precision) }, d: d)

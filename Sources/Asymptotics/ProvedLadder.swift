@@ -30,14 +30,14 @@ public struct ProvedLadder: Sendable {
     /// a quantity still short then has fewer proved digits, and they are reported as such.
     public static func compute(
         _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral,
-        topExponent: Int, neededDigits: Int
+        topExponent: Int, neededDigits: Int, progress: (_ reached: DecimalLiteral, _ bits: Int) -> Void = { _, _ in }
     ) throws -> ProvedLadder {
         var precision = PrecisionPolicy.ladder(neededDigits: neededDigits, topExponent: topExponent)
-        var low = try Ladder.climb(system, seed: seed, seedD: seedD, topExponent: topExponent, precision: precision)
+        var low = try Ladder.climb(system, seed: seed, seedD: seedD, topExponent: topExponent, precision: precision, progress: progress)
         var lowValues = try values(observable, low)
         var doublings = 0
         while true {
-            let high = try low.refined(system, precision: 2 * precision)
+            let high = try low.refined(system, precision: 2 * precision, progress: progress)
             let highValues = try values(observable, high)
             let agreement = zip(lowValues, highValues).map { AgreeingDigits.relative($0, $1) }
             if (agreement.last ?? 0) >= Double(neededDigits) || doublings == 3 {

@@ -66,11 +66,12 @@ public struct RemainderCheck: Sendable {
     /// last requested term are resolved) and compares at every rung.
     public static func run(
         _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral,
-        expression: CheckExpression, settings: SeriesSettings
+        expression: CheckExpression, settings: SeriesSettings,
+        progress: (_ reached: DecimalLiteral, _ bits: Int) -> Void = { _, _ in }
     ) throws -> RemainderCheck {
         let ladder = try ProvedLadder.compute(
             system, observable: observable, seed: seed, seedD: seedD, topExponent: settings.topExponent,
-            neededDigits: settings.neededDigits)
+            neededDigits: settings.neededDigits, progress: progress)
         var rows: [Row] = []
         var previous: (d: BigFloat, remainder: BigFloat, proved: Bool)?
         for k in ladder.high.rungs.indices {

@@ -14,6 +14,8 @@ public enum ProgressText {
             return "following \(family): d = \(d.formatted(significantDigits: 6)), \(points) points"
         case let .locating(family, event, number, count, digits):
             return "\(family): locating \(event) \(number)/\(count) to \(digits) digits"
+        case let .ladder(d, bits):
+            return "series: ladder at d = \(d), \(bits) bits"
         case let .certifying(family, number, count, d):
             return "\(family): certifying transition \(number)/\(count) near d = \(d.formatted(significantDigits: 6))"
         }

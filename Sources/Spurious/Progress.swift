@@ -14,6 +14,8 @@ public enum JobProgress: Sendable {
     case followed(family: String, d: Double, points: Int)
     /// An event of a family is being located.
     case locating(family: String, event: String, number: Int, of: Int, digits: Int)
+    /// A series' ladder has reached a rung at a precision.
+    case ladder(d: DecimalLiteral, bits: Int)
     /// A transition of a family is being certified.
     case certifying(family: String, number: Int, of: Int, nearD: Double)
 }

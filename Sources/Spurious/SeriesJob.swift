@@ -29,7 +29,7 @@ public enum SeriesResult: Sendable {
 /// `spurious series`: the family followed up a ladder of d to 10^top in MPFR, and the quantity
 /// expanded in powers of d^(-1/2) with proved digits and closed forms (docs/design.md section 8).
 public enum SeriesJob {
-    public static func run(_ request: SeriesRequest) throws -> SeriesResult {
+    public static func run(_ request: SeriesRequest, progress: some ProgressObserver = NoProgress()) throws -> SeriesResult {
         let model = SpectrumModel(request.family.partition)
         let names = model.loss.space.names
         let seed = request.family.seed
@@ -41,9 +41,10 @@ public enum SeriesJob {
         if let check = request.check {
             return .check(try RemainderCheck.run(
                 system, observable: observable, seed: seed, seedD: request.family.seedD, expression: check,
-                settings: request.settings))
+                settings: request.settings) { progress.report(.ladder(d: $0, bits: $1)) })
         }
         return .expansion(try AsymptoticSeries.expand(
-            system, observable: observable, seed: seed, seedD: request.family.seedD, settings: request.settings))
+            system, observable: observable, seed: seed, seedD: request.family.seedD, settings: request.settings
+        ) { progress.report(.ladder(d: $0, bits: $1)) })
     }
 }

@@ -57,6 +57,9 @@ struct SeriesCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
     @Option(
         help: "Constants for closed forms, comma-separated expressions in pi (default: \(ClosedFormBasis.defaultTexts.joined(separator: ","))).",
         transform: SeriesCommand.basis)
@@ -97,7 +100,9 @@ struct SeriesCommand: ParsableCommand {
     func run() throws {
         let settings = SeriesSettings(terms: terms, digits: digits.digits, topExponent: topExponent, basis: try closedFormBasis)
         let request = SeriesRequest(family: family.family, quantity: quantity, settings: settings, check: check)
-        let report = SeriesReport(try SeriesJob.run(request), request: request)
+        let progress = ProgressLine(quiet: quiet)
+        let report = SeriesReport(try SeriesJob.run(request, progress: progress), request: request)
+        progress.finish()
         try StandardOutput.write(format == .json ? report.json().rendered() : report.table())
     }
 
