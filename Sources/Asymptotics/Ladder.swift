@@ -106,8 +106,27 @@ public struct Ladder: Sendable {
         return m
     }
 
-    /// Follows the branch from `rung` to `target` in log d, halving a step that fails and
-    /// doubling it again after a success; gives up after 24 failures in a row.
+    /// The branch through `seed` at `seedD` carried to d = `target`, either way, at `precision`
+    /// bits: the seed corrected by ``ScaledNewton`` and followed in log d as between rungs.
+    public static func reach(
+        _ system: some ParametricSystem, seed: [DecimalLiteral], seedD: DecimalLiteral, target: DecimalLiteral, precision: Int
+    ) throws -> NewtonSolution {
+        guard seed.count == system.dimension else {
+            throw AsymptoticsError.settings("\(system.dimension) seed values expected, got \(seed.count)")
+        }
+        let d0 = seedD.value(precision: precision)
+        let first: NewtonSolution
+        do {
+            first = try ScaledNewton.solve(system, from: seed.map { $0.value(precision: precision) }, d: d0)
+        } catch {
+            throw AsymptoticsError.ladder("the seed does not converge to a solution at d = \(seedD): \(error)")
+        }
+        let rung = LadderRung(exactD: seedD, d: d0, x: first.x, exponent: nil, tangent: first.tangent)
+        return try step(system, from: rung, to: target.value(precision: precision))
+    }
+
+    /// Follows the branch from `rung` to `target` in log d (up or down), halving a step that
+    /// fails and doubling it again after a success; gives up after 24 failures in a row.
     static func step(_ system: some ParametricSystem, from rung: LadderRung, to target: BigFloat) throws -> NewtonSolution {
         let precision = target.precision
         var d = rung.d
@@ -117,8 +136,9 @@ public struct Ladder: Sendable {
         var logStep = remaining
         var halvings = 0
         var lastFailure = ""
+        let direction: Double = remaining < 0 ? -1 : 1
         while true {
-            let isLast = logStep >= remaining * (1 - 1e-12)
+            let isLast = abs(logStep) >= abs(remaining) * (1 - 1e-12)
             let trialD = isLast ? target : d * BigFloat(Foundation.exp(logStep), precision: precision)
             let prediction = predict(x: x, tangent: tangent, from: d, to: trialD)
             do {
@@ -133,7 +153,7 @@ public struct Ladder: Sendable {
                 x = solution.x
                 tangent = solution.tangent
                 remaining -= logStep
-                logStep = min(2 * logStep, remaining)
+                logStep = direction * min(2 * abs(logStep), abs(remaining))
             } catch {
                 lastFailure = "\(error)"
                 halvings += 1

@@ -39,19 +39,9 @@ extension ReducedLoss {
         var x = seed.map { $0.rounded(toPrecision: precision) }
         var converging = false
         for iteration in 1...maxIterations {
-            let evaluation: LossHessian<S>
-            do {
-                evaluation = try hessian(at: x, d: d)
-            } catch ModelError.singular(let what) {
-                // Only a zero row is singular, and there the gradient throws too, so this
-                // fallback (from when parallel rows were refused) rethrows that error.
-                let first = try gradient(at: x, d: d)
-                let norm = first.gradient.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
-                if norm <= tolerance * S(1 << 4) {
-                    return CriticalPoint(x: x, d: d, loss: first.value, gradientNorm: norm, iterations: iteration - 1)
-                }
-                throw ModelError.singular("Newton's method reached a point that is not a critical point and where \(what)")
-            }
+            // Only a zero row is singular, and there neither the gradient nor the Hessian exists:
+            // that error goes to the caller as it is.
+            let evaluation = try hessian(at: x, d: d)
             let gradientNorm = evaluation.gradient.map(\.magnitude).reduce(S(0, precision: precision), S.maximum)
             if converging || gradientNorm <= tolerance * S(1 << 4) {
                 return CriticalPoint(x: x, d: d, loss: evaluation.value, gradientNorm: gradientNorm, iterations: iteration - 1)

@@ -251,7 +251,7 @@ public struct CriticalPointSearch: Sendable {
         let spectrum: Spectrum<Double>
         do {
             spectrum = try model.spectrum(at: x, d: d)
-        } catch ModelError.singular {
+        } catch let error as ModelError where error.isZeroRow {
             return nil
         } catch {
             return FoundCriticalPoint(

@@ -70,10 +70,10 @@ extension ReducedLoss {
                 gradient = evaluation.gradient
                 hessian = evaluation.hessian
                 lastHessian = evaluation.hessian
-            } catch ModelError.singular(let what) {
+            } catch let error as ModelError where error.isZeroRow {
                 guard let frozen = lastHessian,
                       let first = try? self.gradient(at: x, d: d)
-                else { return .singular(what) }
+                else { return .singular("\(error)") }
                 gradient = first.gradient
                 hessian = frozen
             } catch {

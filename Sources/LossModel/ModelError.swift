@@ -7,13 +7,19 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case nearestDoubleInvalid(d: String, nearest: String, reason: String)
     case wrongNumberOfValues(expected: [String], got: Int)
     /// A point where the loss is not differentiable: a zero row (docs/design.md section 1).
-    case singular(String)
+    case zeroRow(block: Int)
     /// An interval evaluation that cannot enclose its result (the text says why and where).
     case noEnclosure(String)
     case notConverged(String)
     case undefinedPart(String)
     /// A value beyond the floating-point range.
     case overflow(String)
+
+    /// True for a zero row, the one point where the loss has no gradient.
+    public var isZeroRow: Bool {
+        if case .zeroRow = self { return true }
+        return false
+    }
 
     public var description: String {
         switch self {
@@ -29,8 +35,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "d = \(d) is valid, but the floating-point stages run at its nearest Double, \(nearest), where \(reason); choose a d farther from the bound"
         case let .wrongNumberOfValues(expected, got):
             return "\(expected.count) values expected (\(expected.joined(separator: ", "))), got \(got)"
-        case let .singular(what):
-            return "singular point: \(what); the loss is not differentiable there"
+        case let .zeroRow(block):
+            return "singular point: a row of block \(block) is zero; the loss is not differentiable there"
         case let .noEnclosure(what):
             return "no enclosure: \(what)"
         case let .notConverged(what):

@@ -25,9 +25,9 @@ public struct ReducedLoss: Sendable {
         /// The blocks of the pair's two rows (nil for a teacher column), to say which row is zero.
         let blocks: (first: Int, second: Int?)
 
-        /// The message for a zero row: the first of the pair (A = 0) or the second (B = 0).
-        func zeroRow(first: Bool) -> String {
-            "a row of block \(first ? blocks.first : blocks.second ?? blocks.first) is zero"
+        /// The block of the zero row: the first of the pair (A = 0) or the second (B = 0).
+        func zeroRow(first: Bool) -> Int {
+            first ? blocks.first : blocks.second ?? blocks.first
         }
     }
 

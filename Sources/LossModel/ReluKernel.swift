@@ -66,7 +66,7 @@ struct ReluKernel<S: Scalar> {
     ///
     /// Throws ``ModelError/singular(_:)`` for a zero row (A or B not certainly positive) when
     /// derivatives are asked for: f(w, v) is not differentiable at w = 0 (docs/design.md section 1).
-    init(a: S, b: S, p: S, u: S, pi: S, order: DerivativeOrder, zeroRow: (_ first: Bool) -> String) throws {
+    init(a: S, b: S, p: S, u: S, pi: S, order: DerivativeOrder, zeroRow: (_ first: Bool) -> Int) throws {
         let zero = S(0, precision: pi.precision)
         curvature = zero
         s = zero
@@ -76,7 +76,7 @@ struct ReluKernel<S: Scalar> {
             return
         }
         guard a.signum > 0, b.signum > 0 else {
-            throw ModelError.singular(zeroRow(a.signum <= 0))
+            throw ModelError.zeroRow(block: zeroRow(a.signum <= 0))
         }
         // u >= 0 while the counts are positive (a sum of squares); it can be negative only for
         // a block of fractional size below 2, where the model has always used u = 0. |u| keeps

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How many bits each computation runs at for a number of decimal digits: every margin in the
 /// tool, with its reason, in one place (docs/design.md section 6).
 ///
@@ -25,6 +27,15 @@ public enum PrecisionPolicy {
     /// eigensolver lose on these small, well-scaled systems.
     public static func recomputation(digits: Int) -> Int { bits(forDigits: digits) + recomputationGuard }
     public static let recomputationGuard = 32
+
+    /// The same at a d where the reduced loss cancels: its terms are of size d^2 while the
+    /// quantities at a critical point are of size 1/d or smaller, so about 3 digits cancel per
+    /// decade of d. Up to d = 100 the 32 guard bits (about 10 digits) absorb it; beyond, the
+    /// digits lost are added.
+    public static func recomputation(digits: Int, d: Double) -> Int {
+        let lost = d > 100 ? Int((3 * Foundation.log10(d) - 6).rounded(.up)) : 0
+        return recomputation(digits: digits + lost)
+    }
 
     /// Locating an event (a fold or a sign change of an eigenvalue along a family): the location
     /// drives a bracket below 10^-(digits + 5) (``locationGuardDigits``), and its corrector

@@ -10,16 +10,29 @@ public struct SpectrumReport: Sendable {
         self.result = result
     }
 
+    /// Which global minimum, in words.
+    static func words(_ minimum: GlobalMinimum) -> String {
+        switch minimum {
+        case .teacher:
+            return "yes: every student row on a teacher row of its own (W = V); loss exactly 0"
+        case let .zeroRow(block):
+            return "yes: the row of block \(block) is zero (a student switched off); loss exactly 0"
+        case let .sharedTeacher(nullity):
+            return "yes: two student rows share a teacher (parallel rows adding up to it); the split between them is free, so \(Words.plain(nullity)) eigenvalues are zero; loss exactly 0"
+        }
+    }
+
     /// A readable report for a terminal.
     public func table() -> String {
         let r = result
         var out = "partition \(r.partition)   k = \(r.partition.k) = \(JSONValue.number(r.k))   d = \(r.d)\n"
         out += "digits: \(r.digits) asked; printed digits agree at \(r.workingBits) and \(r.checkBits) bits\n\n"
         out += "loss           \(Words.proved(r.loss))\n"
-        out += "gradient norm  \(r.gradientNorm.formatted(significantDigits: 2))\n"
+        out += "gradient norm  \(r.gradientNorm.map { $0.formatted(significantDigits: 2) } ?? "none (a zero row)")\n"
+        if let minimum = r.globalMinimum { out += "global minimum \(SpectrumReport.words(minimum))\n" }
         if let singular = r.singular {
             out += "singular       yes: \(singular)\n"
-            out += "               (the loss is not twice differentiable here: no spectrum)\n"
+            out += "               (the loss is not differentiable at a zero row: no gradient, no spectrum)\n"
         } else {
             out += "index          \(r.index.map { JSONValue.number($0) } ?? "undetermined")\n"
         }
@@ -56,7 +69,8 @@ public struct SpectrumReport: Sendable {
             ("digits", .number(Double(r.digits))),
             ("loss", .string(Words.proved(r.loss))),
             ("coordinates", .object(zip(r.names, r.coordinates).map { ($0, .string(Words.proved($1))) })),
-            ("gradient_norm", .string(r.gradientNorm.formatted(significantDigits: 2))),
+            ("gradient_norm", r.gradientNorm.map { .string($0.formatted(significantDigits: 2)) } ?? .null),
+            ("global_minimum", r.globalMinimum.map { .string(SpectrumReport.words($0)) } ?? .null),
             ("index", r.index.map { .number($0) } ?? .null),
             ("singular", .bool(r.singular != nil)),
             ("singular_reason", r.singular.map { .string($0) } ?? .null),

@@ -1,3 +1,4 @@
+import Asymptotics
 import Certification
 import LossModel
 import MultiPrecision
@@ -32,10 +33,13 @@ public struct SpectrumResult: Sendable {
     public let loss: ProvedValue
     public let names: [String]
     public let coordinates: [ProvedValue]
-    /// Max-norm of the gradient at the point computed at the higher precision.
-    public let gradientNorm: BigFloat
-    /// Why the point is singular, if it is; then there are no eigenvalues.
+    /// Max-norm of the gradient at the point computed at the higher precision; nil at a zero
+    /// row, where there is no gradient.
+    public let gradientNorm: BigFloat?
+    /// Why the point is singular (a zero row), if it is; then there are no eigenvalues.
     public let singular: String?
+    /// Which global minimum the point is, when its loss is zero (docs/design.md section 1).
+    public let globalMinimum: GlobalMinimum?
     /// Ascending.
     public let eigenvalues: [Eigenvalue]
     public let parts: [IsotypicPartStatus]
@@ -44,8 +48,8 @@ public struct SpectrumResult: Sendable {
 
     public init(
         partition: Partition, d: DecimalLiteral, k: Double, digits: Int, loss: ProvedValue, names: [String],
-        coordinates: [ProvedValue], gradientNorm: BigFloat, singular: String?, eigenvalues: [Eigenvalue],
-        parts: [IsotypicPartStatus], workingBits: Int, checkBits: Int
+        coordinates: [ProvedValue], gradientNorm: BigFloat?, singular: String?, globalMinimum: GlobalMinimum? = nil,
+        eigenvalues: [Eigenvalue], parts: [IsotypicPartStatus], workingBits: Int, checkBits: Int
     ) {
         self.partition = partition
         self.d = d
@@ -56,6 +60,7 @@ public struct SpectrumResult: Sendable {
         self.coordinates = coordinates
         self.gradientNorm = gradientNorm
         self.singular = singular
+        self.globalMinimum = globalMinimum
         self.eigenvalues = eigenvalues
         self.parts = parts
         self.workingBits = workingBits
@@ -72,17 +77,33 @@ public struct SpectrumResult: Sendable {
     }
 }
 
-/// What `spurious spectrum` is asked: a seed to correct to a critical point at d.
+/// Which global minimum (loss 0) a critical point is.
+public enum GlobalMinimum: Sendable, Equatable {
+    /// Every student row on a teacher row of its own, no zero eigenvalue (W = V at k = d).
+    case teacher
+    /// A global minimum with a zero student row (at k = d + 1: the extra student switched
+    /// off); the loss is not differentiable there.
+    case zeroRow(block: Int)
+    /// Two student rows share a teacher (parallel rows that add up to it): the split between
+    /// them is free, a zero eigenvalue of this multiplicity.
+    case sharedTeacher(nullity: Double)
+}
+
+/// What `spurious spectrum` is asked: a seed to correct to a critical point at d, given at d
+/// itself or at `seedD`, from where the family is carried to d.
 public struct SpectrumRequest: Sendable {
     public var partition: Partition
     public var seed: [DecimalLiteral]
     public var d: DecimalLiteral
+    /// The d at which the seed is given, when not at d.
+    public var seedD: DecimalLiteral?
     public var digits: Int
 
-    public init(partition: Partition, seed: [DecimalLiteral], d: DecimalLiteral, digits: Int = 20) {
+    public init(partition: Partition, seed: [DecimalLiteral], d: DecimalLiteral, seedD: DecimalLiteral? = nil, digits: Int = 20) {
         self.partition = partition
         self.seed = seed
         self.d = d
+        self.seedD = seedD
         self.digits = digits
     }
 }
@@ -91,13 +112,32 @@ public struct SpectrumRequest: Sendable {
 /// loss, and the full Hessian spectrum there is computed part by part (docs/design.md section
 /// 3), at two precisions; or, with `certify`, proved in interval arithmetic (section 7).
 public enum SpectrumJob {
+    /// Above this d the seed is corrected in MPFR with tolerances relative to each coordinate
+    /// (``ScaledNewton``), not in `Double`: the reduced gradient is a difference of terms of
+    /// size d^2, and `Double`'s Newton stalls on its rounding (from about d = 1e4 for the
+    /// catalog's families).
+    public static let doubleCorrectionLimit = 1e3
+
     public static func run(_ request: SpectrumRequest) throws -> SpectrumResult {
         let model = SpectrumModel(request.partition)
-        let start = try model.loss.criticalPoint(seed: request.seed, d: request.d)
-        let workingBits = PrecisionPolicy.recomputation(digits: request.digits)
+        guard request.seed.count == model.loss.space.dimension else {
+            throw ModelError.wrongNumberOfValues(expected: model.loss.space.names, got: request.seed.count)
+        }
+        try request.partition.validate(d: request.d)
+        let workingBits = PrecisionPolicy.recomputation(digits: request.digits, d: request.d.double)
         let checkBits = PrecisionPolicy.check(workingBits)
+        let start: [BigFloat]
+        do {
+            start = try startingPoint(request, model: model, precision: workingBits)
+        } catch let error as ModelError where error.isZeroRow {
+            // A zero row has no gradient: if the loss is zero there it is a global minimum of
+            // a larger network (an extra student switched off), and the loss is what is defined.
+            guard case let .zeroRow(block) = error, let result = try zeroRowMinimum(request, model: model, block: block, bits: workingBits)
+            else { throw error }
+            return result
+        }
         let (low, high) = try PrecisionPolicy.recomputed(working: workingBits) { bits in
-            try Run(model: model, start: start.x, d: request.d.value(precision: bits), bits: bits)
+            try Run(model: model, start: start, d: request.d.value(precision: bits), bits: bits)
         }
         var eigenvalues: [(SpectrumResult.Eigenvalue, Double)] = []
         if let lowSpectrum = low.spectrum, let highSpectrum = high.spectrum {
@@ -109,12 +149,60 @@ public enum SpectrumJob {
             }
             eigenvalues.sort { $0.1 < $1.1 }
         }
+        let isZero = isZeroLoss(low.point.loss, high.point.loss, partition: request.partition, d: request.d)
+        var globalMinimum: GlobalMinimum?
+        if isZero, let spectrum = high.spectrum {
+            let nullity = spectrum.inertia(zero: CriticalPointLabel.degenerateEigenvalue).zero
+            globalMinimum = nullity > 0 ? .sharedTeacher(nullity: nullity) : .teacher
+        }
         return SpectrumResult(
-            partition: request.partition, d: request.d, k: request.partition.k.value(at: start.d), digits: request.digits,
-            loss: ProvedValue(low.point.loss, check: high.point.loss, upTo: request.digits), names: model.loss.space.names,
+            partition: request.partition, d: request.d, k: request.partition.k.value(at: request.d.double), digits: request.digits,
+            loss: isZero ? ProvedValue(exact: BigFloat(0), decimal: "0") : ProvedValue(low.point.loss, check: high.point.loss, upTo: request.digits),
+            names: model.loss.space.names,
             coordinates: zip(low.point.x, high.point.x).map { ProvedValue($0, check: $1, upTo: request.digits) },
-            gradientNorm: high.point.gradientNorm, singular: low.singular ?? high.singular, eigenvalues: eigenvalues.map(\.0),
-            parts: low.spectrum?.parts ?? [], workingBits: workingBits, checkBits: checkBits)
+            gradientNorm: high.point.gradientNorm, singular: low.singular ?? high.singular, globalMinimum: globalMinimum,
+            eigenvalues: eigenvalues.map(\.0), parts: low.spectrum?.parts ?? [], workingBits: workingBits, checkBits: checkBits)
+    }
+
+    /// The point Newton's method starts from at each precision: the seed carried from its d
+    /// along the family (in MPFR, in log d, either way), or corrected at d in `Double` (up to
+    /// ``doubleCorrectionLimit``) or in MPFR with relative tolerances (beyond).
+    static func startingPoint(_ request: SpectrumRequest, model: SpectrumModel, precision: Int) throws -> [BigFloat] {
+        let system = ReducedGradient(model.loss)
+        if let seedD = request.seedD, seedD.double != request.d.double {
+            try request.partition.validate(d: seedD)
+            return try Ladder.reach(system, seed: request.seed, seedD: seedD, target: request.d, precision: precision).x
+        }
+        if request.d.double <= doubleCorrectionLimit {
+            return try model.loss.criticalPoint(seed: request.seed, d: request.d).x.map { BigFloat($0) }
+        }
+        return try ScaledNewton.solve(system, from: request.seed.map { $0.value(precision: precision) }, d: request.d.value(precision: precision)).x
+    }
+
+    /// A loss that is zero to working precision at both precisions: a global minimum, whose
+    /// loss is exactly 0 (the loss is an expectation of a square, and 0 only there). "Zero to
+    /// working precision" is measured against the teacher's constant d/4 + d(d-1)/(4 pi), the
+    /// size of the terms that cancel in it.
+    static func isZeroLoss(_ low: BigFloat, _ high: BigFloat, partition: Partition, d: DecimalLiteral) -> Bool {
+        [low, high].allSatisfy { loss in
+            let scale = BigFloat(max(1, d.double * d.double), precision: 53)
+            return loss.magnitude <= BigFloat.epsilon(precision: loss.precision) * BigFloat(1 << 16) * scale
+        }
+    }
+
+    /// The result at a zero row whose loss is zero: loss 0, the coordinates as given, nothing
+    /// else (no gradient, no spectrum); nil when the loss there is not zero.
+    static func zeroRowMinimum(_ request: SpectrumRequest, model: SpectrumModel, block: Int, bits: Int) throws -> SpectrumResult? {
+        let (low, high) = try PrecisionPolicy.recomputed(working: bits) { bits in
+            try model.loss.value(at: request.seed.map { $0.value(precision: bits) }, d: request.d.value(precision: bits))
+        }
+        guard isZeroLoss(low, high, partition: request.partition, d: request.d) else { return nil }
+        return SpectrumResult(
+            partition: request.partition, d: request.d, k: request.partition.k.value(at: request.d.double), digits: request.digits,
+            loss: ProvedValue(exact: BigFloat(0), decimal: "0"), names: model.loss.space.names,
+            coordinates: request.seed.map { ProvedValue(exact: $0.value(precision: bits), decimal: $0.text) },
+            gradientNorm: nil, singular: "\(ModelError.zeroRow(block: block))", globalMinimum: .zeroRow(block: block),
+            eigenvalues: [], parts: [], workingBits: bits, checkBits: PrecisionPolicy.check(bits))
     }
 
     /// `spectrum --certify`: the point and its spectrum as enclosures, or which step of the
@@ -130,14 +218,14 @@ public enum SpectrumJob {
         let spectrum: Spectrum<BigFloat>?
         let singular: String?
 
-        init(model: SpectrumModel, start: [Double], d: BigFloat, bits: Int) throws {
-            point = try model.loss.criticalPoint(from: start.map { BigFloat($0, precision: bits) }, d: d)
+        init(model: SpectrumModel, start: [BigFloat], d: BigFloat, bits: Int) throws {
+            point = try model.loss.criticalPoint(from: start.map { $0.rounded(toPrecision: bits) }, d: d)
             do {
                 spectrum = try model.spectrum(at: point.x, d: d)
                 singular = nil
-            } catch let ModelError.singular(what) {
+            } catch let error as ModelError where error.isZeroRow {
                 spectrum = nil
-                singular = what
+                singular = "\(error)"
             }
         }
     }

@@ -16,7 +16,7 @@ final class ReluKernelTests: XCTestCase {
         for (a, b, p) in [(1.3, 0.7, 0.4), (0.9, 2.1, -1.2), (1.0, 1.0, 0.999), (2.0, 0.5, -0.99)] {
             let (A, B, P) = (BigFloat(a, precision: bits), BigFloat(b, precision: bits), BigFloat(p, precision: bits))
             let u = A * B - P * P
-            let kernel = try ReluKernel(a: A, b: B, p: P, u: u, pi: pi, order: .hessian, zeroRow: { _ in "test" })
+            let kernel = try ReluKernel(a: A, b: B, p: P, u: u, pi: pi, order: .hessian, zeroRow: { _ in 0 })
             let s = try BigFloat.sqrt(u)
             let guu = kernel.curvature / (BigFloat(4) * (try BigFloat.sqrt(u)))
             let du = [B, A, BigFloat(-2) * P]

@@ -23,7 +23,7 @@ final class SingularPointTests: XCTestCase {
         let x = [1.0, 0.1, 0.2, 0.0, 0.0]
         XCTAssertNoThrow(try loss.value(at: x, d: 6.0))
         let check = { (error: any Error) in
-            guard case ModelError.singular = error else { return XCTFail("\(error)") }
+            guard case ModelError.zeroRow = error else { return XCTFail("\(error)") }
             XCTAssertTrue("\(error)".contains("a row of block 1 is zero"), "\(error)")
         }
         XCTAssertThrowsError(try loss.gradient(at: x, d: 6.0), "gradient", check)

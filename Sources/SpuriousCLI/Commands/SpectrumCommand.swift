@@ -26,6 +26,10 @@ struct SpectrumCommand: ParsableCommand {
                 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904 --digits 30
               spurious spectrum --partition d-1,1 --d 5.5 \\
                 --seed 0.97,-0.06,0.34,0.25,-0.58 --certify
+              spurious spectrum --partition d-1,1 --seed-d 10 --d 1e5 \\
+                --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904
+            The global minimum W = V (loss exactly 0):
+              spurious spectrum --partition d --seed 1,0 --d 7.5
             """)
 
     @OptionGroup var repeated: RepeatedOptions
@@ -47,6 +51,12 @@ struct SpectrumCommand: ParsableCommand {
         transform: ArgumentParsing.decimal)
     var d: DecimalLiteral
 
+    @Option(
+        name: .customLong("seed-d"), parsing: .unconditional,
+        help: "The d at which --seed is given, when not at --d: the family is carried from there to --d (in MPFR, in steps of log d) and reported there.",
+        transform: ArgumentParsing.decimal)
+    var seedD: DecimalLiteral?
+
     @OptionGroup var digits: DigitsOption<Digits>
 
     enum Digits: DigitsLimits {
@@ -62,7 +72,7 @@ struct SpectrumCommand: ParsableCommand {
     var certify = false
 
     func run() throws {
-        let request = SpectrumRequest(partition: partition, seed: seed, d: d, digits: digits.digits)
+        let request = SpectrumRequest(partition: partition, seed: seed, d: d, seedD: seedD, digits: digits.digits)
         if certify {
             let report = PointCertificateReport(try SpectrumJob.certify(request), digits: digits.digits)
             try StandardOutput.write(format == .json ? report.json().rendered() : report.table())

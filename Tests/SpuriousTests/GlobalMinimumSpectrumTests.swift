@@ -1,0 +1,75 @@
+import BruteForce
+import LossModel
+import MultiPrecision
+import Spurious
+import XCTest
+
+/// The global minimum W = V (k = d): its loss is exactly 0, its spectrum is the brute-force
+/// k d x k d Hessian's at integer d, and every fixed space that contains it gives the same
+/// spectrum at real d (docs/design.md section 3: one point, one Hessian, however it is split).
+final class GlobalMinimumSpectrumTests: XCTestCase {
+    func testLossIsExactlyZeroAndTheSpectrumIsTheBruteForceOne() throws {
+        let result = try SpectrumJob.run(SpectrumRequest(
+            partition: try Partition(parsing: "d"), seed: try ["1", "0"].map(DecimalLiteral.init), d: try DecimalLiteral("10"), digits: 20))
+        XCTAssertEqual(result.loss.decimal, "0")
+        XCTAssertEqual(result.globalMinimum, .teacher)
+        XCTAssertEqual(result.index, 0)
+        let network = FullSpaceNetwork(weights: try FixedSpaceLayout.parse("d", d: 10).weights([1, 0]))
+        let bruteForce = try network.spectrum()
+        var merged: [(value: Double, multiplicity: Double)] = []
+        for eigenvalue in result.eigenvalues {
+            let value = eigenvalue.value.value.doubleValue
+            if let last = merged.last, abs(last.value - value) < 1e-9 {
+                merged[merged.count - 1].multiplicity += eigenvalue.multiplicityValue
+            } else {
+                merged.append((value, eigenvalue.multiplicityValue))
+            }
+        }
+        XCTAssertEqual(merged.count, bruteForce.count)
+        for (ours, theirs) in zip(merged, bruteForce) {
+            XCTAssertEqual(ours.value, theirs.value, accuracy: 1e-9)
+            XCTAssertEqual(ours.multiplicity, Double(theirs.multiplicity))
+        }
+    }
+
+    func testEveryFixedSpaceThroughTheGlobalMinimumGivesOneSpectrum() throws {
+        let embeddings: [(partition: String, seed: [String])] = [
+            ("d", ["1", "0"]),
+            ("d-1,1", ["1", "0", "0", "0", "1"]),
+            ("d-2,2", ["1", "0", "0", "0", "1", "0"]),
+        ]
+        for d in ["7.5", "12.25"] {
+            var spectra: [[(Double, Double)]] = []
+            for embedding in embeddings {
+                let partition = try Partition(parsing: embedding.partition)
+                XCTAssertEqual(SpectrumModel(partition).loss.space.dimension, embedding.seed.count, embedding.partition)
+                let result = try SpectrumJob.run(SpectrumRequest(
+                    partition: partition, seed: try embedding.seed.map(DecimalLiteral.init), d: try DecimalLiteral(d), digits: 20))
+                XCTAssertEqual(result.loss.decimal, "0", "\(embedding.partition) at d = \(d)")
+                XCTAssertEqual(result.index, 0, "\(embedding.partition) at d = \(d)")
+                spectra.append(Self.merged(result))
+            }
+            for other in spectra.dropFirst() {
+                XCTAssertEqual(other.count, spectra[0].count, "d = \(d)")
+                for (a, b) in zip(spectra[0], other) {
+                    XCTAssertEqual(a.0, b.0, accuracy: 1e-15, "d = \(d)")
+                    XCTAssertEqual(a.1, b.1, accuracy: 1e-9, "d = \(d)")
+                }
+            }
+        }
+    }
+
+    /// Distinct eigenvalues with their total multiplicity at this d.
+    static func merged(_ result: SpectrumResult) -> [(Double, Double)] {
+        var merged: [(Double, Double)] = []
+        for eigenvalue in result.eigenvalues {
+            let value = eigenvalue.value.value.doubleValue
+            if let last = merged.last, abs(last.0 - value) < 1e-12 {
+                merged[merged.count - 1].1 += eigenvalue.multiplicityValue
+            } else {
+                merged.append((value, eigenvalue.multiplicityValue))
+            }
+        }
+        return merged
+    }
+}
