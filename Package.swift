@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Spurious", "Families", "Continuation", "LossModel", "MultiPrecision"], swiftSettings: strict),
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "Report", "_TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "SpuriousTests", dependencies: ["Spurious", "Report", "Families", "LossModel", "MultiPrecision", "BruteForce"],
+            name: "SpuriousTests", dependencies: ["Spurious", "Report", "Families", "LossModel", "MultiPrecision", "BruteForce", "Certification"],
             swiftSettings: strict),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Report"], swiftSettings: strict),
         .testTarget(name: "AsymptoticsTests", dependencies: ["Asymptotics", "LossModel"], swiftSettings: strict),

@@ -17,6 +17,10 @@ public struct PointCertificate: Sendable {
     /// The critical point, narrowed inside that box.
     public let coordinates: [Interval]
     public let loss: Interval
+    /// Set when the box holds a point where the student network fits the teacher exactly
+    /// (``ExactFit``): that point is a global minimum, hence critical, hence the box's one
+    /// critical point; the coordinates and the loss 0 are then exact.
+    public let exactFit: ExactFit.Kind?
     /// Every part's eigenvalue clusters at the point.
     public let parts: [PartEnclosure]
     /// Working precision of the attempt that succeeded, in bits.
@@ -24,7 +28,7 @@ public struct PointCertificate: Sendable {
     /// Attempts that failed before (at lower precisions).
     public let failedAttempts: [CertificationFailure]
 
-    public init(partition: Partition, d: DecimalLiteral, dEnclosure: Interval, names: [String], uniquenessBox: [Interval], coordinates: [Interval], loss: Interval, parts: [PartEnclosure], precision: Int, failedAttempts: [CertificationFailure]) {
+    public init(partition: Partition, d: DecimalLiteral, dEnclosure: Interval, names: [String], uniquenessBox: [Interval], coordinates: [Interval], loss: Interval, exactFit: ExactFit.Kind? = nil, parts: [PartEnclosure], precision: Int, failedAttempts: [CertificationFailure]) {
         self.partition = partition
         self.d = d
         self.dEnclosure = dEnclosure
@@ -32,6 +36,7 @@ public struct PointCertificate: Sendable {
         self.uniquenessBox = uniquenessBox
         self.coordinates = coordinates
         self.loss = loss
+        self.exactFit = exactFit
         self.parts = parts
         self.precision = precision
         self.failedAttempts = failedAttempts
@@ -82,17 +87,34 @@ public enum PointCertifier {
         let system = ReducedGradient(model.loss)
         let radii = center.map { ($0.magnitude + BigFloat(1)) * BigFloat.epsilon(precision: precision) * BigFloat(1 << 20) }
         let verified = try Krawczyk.verify(system, center: center, parameter: d, radii: radii)
-        let x = try Krawczyk.tighten(system, box: verified.enclosure, parameter: d)
-        let parts = try PartEnclosures.enclose(model: model, x: x, d: d, precision: precision)
-        let loss: Interval
-        do {
-            loss = try model.loss.hessian(at: x, d: d).value
-        } catch {
-            throw CertificationFailure(step: .enclosure, reason: "the loss cannot be enclosed on the box: \(error)", precision: precision)
+        var x = try Krawczyk.tighten(system, box: verified.enclosure, parameter: d)
+        var loss: Interval
+        let fit = exactFit(model: model, x: x, box: verified.box, d: d, precision: precision)
+        if let fit {
+            x = fit.point
+            loss = Interval(BigFloat(0, precision: precision))
+        } else {
+            do {
+                loss = try model.loss.hessian(at: x, d: d).value
+            } catch {
+                throw CertificationFailure(step: .enclosure, reason: "the loss cannot be enclosed on the box: \(error)", precision: precision)
+            }
         }
+        let parts = try PartEnclosures.enclose(model: model, x: x, d: d, precision: precision)
         return PointCertificate(
             partition: model.loss.space.partition, d: dText, dEnclosure: d, names: model.loss.space.names,
-            uniquenessBox: verified.box, coordinates: x, loss: loss, parts: parts, precision: precision, failedAttempts: failures)
+            uniquenessBox: verified.box, coordinates: x, loss: loss, exactFit: fit?.kind, parts: parts, precision: precision,
+            failedAttempts: failures)
+    }
+
+    /// The exact fit of the teacher (``ExactFit``) near the box's midpoint, when its enclosure
+    /// lies inside the box: it is then the box's unique critical point, known exactly.
+    static func exactFit(model: SpectrumModel, x: [Interval], box: [Interval], d: Interval, precision: Int) -> (kind: ExactFit.Kind, point: [Interval])? {
+        guard let fit = ExactFit.recognize(
+            x.map(\.midpoint), space: model.loss.space, d: d.midpoint, tolerance: BigFloat.epsilon(precision: precision / 2)),
+            let point: [Interval] = fit.point(d: d), zip(box, point).allSatisfy({ $0.contains($1) })
+        else { return nil }
+        return (fit.kind, point)
     }
 }
 

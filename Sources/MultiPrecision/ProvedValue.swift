@@ -13,8 +13,8 @@ public struct ProvedValue: Sendable {
         /// Several independent estimates (extrapolation orders and precisions), the first the
         /// best; the digits are those on which all of them agree.
         case estimates([BigFloat])
-        /// A value known exactly (the integer coordinates of a global minimum, a loss that is
-        /// zero to working precision at both precisions).
+        /// A value known exactly (the integer coordinates of a global minimum, the loss 0 where
+        /// the student network fits the teacher, a zero eigenvalue of the kernel there).
         case exact(BigFloat)
     }
 

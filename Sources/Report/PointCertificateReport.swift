@@ -35,6 +35,9 @@ public struct PointCertificateReport: Sendable {
         out += "certified: outward-rounded interval arithmetic at \(c.precision) bits; printed digits are shared by every point of each enclosure\n"
         for failure in c.failedAttempts { out += "(an earlier attempt failed: \(failure))\n" }
         out += "\nloss           \(proved(c.loss))\n"
+        if let fit = c.exactFit {
+            out += "global minimum \(SpectrumReport.words(fit)); the fit lies in the uniqueness box, so it is the critical point and its coordinates are exact\n"
+        }
         out += "index          \(c.index.map { Words.plain($0) + " (certified)" } ?? "undetermined: an eigenvalue enclosure contains 0")\n"
         out += "uniqueness     exactly one critical point in the box of radius \(CertificateReport.boxRadius(c.uniquenessBox, precision: c.precision)) around these coordinates\n"
         var coordinates = TextTable(headers: ["coordinate", "value", "enclosure"])
@@ -89,6 +92,7 @@ public struct PointCertificateReport: Sendable {
             ("method", .string(Self.method)),
             ("certification_bits", .number(Double(c.precision))),
             ("loss", number(c.loss)),
+            ("global_minimum", c.exactFit.map(SpectrumReport.json) ?? .null),
             ("coordinates", .object(zip(c.names, c.coordinates).map { ($0, number($1)) })),
             ("index", c.index.map { .number($0) } ?? .null),
             ("eigenvalues", .array(eigenvalues)),

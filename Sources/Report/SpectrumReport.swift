@@ -11,14 +11,27 @@ public struct SpectrumReport: Sendable {
     }
 
     /// Which global minimum, in words.
-    static func words(_ minimum: GlobalMinimum) -> String {
+    static func words(_ minimum: ExactFit.Kind) -> String {
         switch minimum {
         case .teacher:
-            return "yes: every student row on a teacher row of its own (W = V); loss exactly 0"
-        case let .zeroRow(block):
-            return "yes: the row of block \(block) is zero (a student switched off); loss exactly 0"
+            return "yes: every student row is a teacher row of its own (W = V up to the order of rows); loss exactly 0"
+        case let .zeroRows(blocks):
+            let which = blocks.map { "block \($0)" }.joined(separator: ", ")
+            return "yes: the rows of \(which) are zero (students switched off) and the others are the teacher's; loss exactly 0"
         case let .sharedTeacher(nullity):
-            return "yes: two student rows share a teacher (parallel rows adding up to it); the split between them is free, so \(Words.plain(nullity)) eigenvalues are zero; loss exactly 0"
+            return "yes: parallel student rows share a teacher row and add up to it; the split between them is free, a kernel of dimension \(nullity); loss exactly 0"
+        }
+    }
+
+    /// Which global minimum, for programs: its kind, and the zero rows or the kernel.
+    static func json(_ minimum: ExactFit.Kind) -> JSONValue {
+        switch minimum {
+        case .teacher:
+            return .object([("kind", .string("teacher"))])
+        case let .zeroRows(blocks):
+            return .object([("kind", .string("zero_rows")), ("blocks", .array(blocks.map { .number(Double($0)) }))])
+        case let .sharedTeacher(nullity):
+            return .object([("kind", .string("shared_teacher")), ("nullity", .string(nullity.description))])
         }
     }
 
@@ -34,7 +47,8 @@ public struct SpectrumReport: Sendable {
             out += "singular       yes: \(singular)\n"
             out += "               (the loss is not differentiable at a zero row: no gradient, no spectrum)\n"
         } else {
-            out += "index          \(r.index.map { JSONValue.number($0) } ?? "undetermined")\n"
+            let zero = r.nullity > 0 ? " (+\(JSONValue.number(r.nullity)) zero)" : ""
+            out += "index          \(r.index.map { JSONValue.number($0) + zero } ?? "undetermined")\n"
         }
         var coordinates = TextTable(headers: ["coordinate", "value"])
         for (name, value) in zip(r.names, r.coordinates) { coordinates.append([name, Words.proved(value)]) }
@@ -70,8 +84,9 @@ public struct SpectrumReport: Sendable {
             ("loss", .string(Words.proved(r.loss))),
             ("coordinates", .object(zip(r.names, r.coordinates).map { ($0, .string(Words.proved($1))) })),
             ("gradient_norm", r.gradientNorm.map { .string($0.formatted(significantDigits: 2)) } ?? .null),
-            ("global_minimum", r.globalMinimum.map { .string(SpectrumReport.words($0)) } ?? .null),
+            ("global_minimum", r.globalMinimum.map(SpectrumReport.json) ?? .null),
             ("index", r.index.map { .number($0) } ?? .null),
+            ("nullity", .number(r.nullity)),
             ("singular", .bool(r.singular != nil)),
             ("singular_reason", r.singular.map { .string($0) } ?? .null),
             ("eigenvalues", .array(r.eigenvalues.map { e in

@@ -38,8 +38,9 @@ public struct SpectrumResult: Sendable {
     public let gradientNorm: BigFloat?
     /// Why the point is singular (a zero row), if it is; then there are no eigenvalues.
     public let singular: String?
-    /// Which global minimum the point is, when its loss is zero (docs/design.md section 1).
-    public let globalMinimum: GlobalMinimum?
+    /// Which global minimum the point is, when the student network fits the teacher there
+    /// exactly (docs/design.md section 1).
+    public let globalMinimum: ExactFit.Kind?
     /// Ascending.
     public let eigenvalues: [Eigenvalue]
     public let parts: [IsotypicPartStatus]
@@ -48,7 +49,7 @@ public struct SpectrumResult: Sendable {
 
     public init(
         partition: Partition, d: DecimalLiteral, k: Double, digits: Int, loss: ProvedValue, names: [String],
-        coordinates: [ProvedValue], gradientNorm: BigFloat?, singular: String?, globalMinimum: GlobalMinimum? = nil,
+        coordinates: [ProvedValue], gradientNorm: BigFloat?, singular: String?, globalMinimum: ExactFit.Kind? = nil,
         eigenvalues: [Eigenvalue], parts: [IsotypicPartStatus], workingBits: Int, checkBits: Int
     ) {
         self.partition = partition
@@ -75,18 +76,11 @@ public struct SpectrumResult: Sendable {
         else { return nil }
         return eigenvalues.filter { $0.sign == -1 }.reduce(0) { $0 + $1.multiplicityValue }
     }
-}
 
-/// Which global minimum (loss 0) a critical point is.
-public enum GlobalMinimum: Sendable, Equatable {
-    /// Every student row on a teacher row of its own, no zero eigenvalue (W = V at k = d).
-    case teacher
-    /// A global minimum with a zero student row (at k = d + 1: the extra student switched
-    /// off); the loss is not differentiable there.
-    case zeroRow(block: Int)
-    /// Two student rows share a teacher (parallel rows that add up to it): the split between
-    /// them is free, a zero eigenvalue of this multiplicity.
-    case sharedTeacher(nullity: Double)
+    /// Sum of the multiplicities of the eigenvalues proved to be exactly 0.
+    public var nullity: Double {
+        eigenvalues.filter { $0.sign == 0 }.reduce(0) { $0 + $1.multiplicityValue }
+    }
 }
 
 /// What `spurious spectrum` is asked: a seed to correct to a critical point at d, given at d
@@ -132,13 +126,14 @@ public enum SpectrumJob {
         } catch let error as ModelError where error.isZeroRow {
             // A zero row has no gradient: if the loss is zero there it is a global minimum of
             // a larger network (an extra student switched off), and the loss is what is defined.
-            guard case let .zeroRow(block) = error, let result = try zeroRowMinimum(request, model: model, block: block, bits: workingBits)
+            guard case let .zeroRow(block) = error, let result = zeroRowMinimum(request, model: model, block: block, bits: workingBits)
             else { throw error }
             return result
         }
         let (low, high) = try PrecisionPolicy.recomputed(working: workingBits) { bits in
             try Run(model: model, start: start, d: request.d.value(precision: bits), bits: bits)
         }
+        let fit = ExactFit.recognize(high.point.x, space: model.loss.space, d: request.d.value(precision: checkBits), tolerance: fitTolerance(workingBits))
         var eigenvalues: [(SpectrumResult.Eigenvalue, Double)] = []
         if let lowSpectrum = low.spectrum, let highSpectrum = high.spectrum {
             let order = model.partIDs
@@ -148,19 +143,16 @@ public enum SpectrumJob {
                     multiplicity: a.multiplicity, multiplicityValue: a.multiplicityValue), b.value.doubleValue))
             }
             eigenvalues.sort { $0.1 < $1.1 }
-        }
-        let isZero = isZeroLoss(low.point.loss, high.point.loss, partition: request.partition, d: request.d)
-        var globalMinimum: GlobalMinimum?
-        if isZero, let spectrum = high.spectrum {
-            let nullity = spectrum.inertia(zero: CriticalPointLabel.degenerateEigenvalue).zero
-            globalMinimum = nullity > 0 ? .sharedTeacher(nullity: nullity) : .teacher
+            if case let .sharedTeacher(nullity) = fit?.kind {
+                eigenvalues = exactZeros(eigenvalues, nullity: nullity.value(at: request.d.double), tolerance: fitTolerance(workingBits))
+            }
         }
         return SpectrumResult(
             partition: request.partition, d: request.d, k: request.partition.k.value(at: request.d.double), digits: request.digits,
-            loss: isZero ? ProvedValue(exact: BigFloat(0), decimal: "0") : ProvedValue(low.point.loss, check: high.point.loss, upTo: request.digits),
+            loss: fit != nil ? ProvedValue(exact: BigFloat(0), decimal: "0") : ProvedValue(low.point.loss, check: high.point.loss, upTo: request.digits),
             names: model.loss.space.names,
             coordinates: zip(low.point.x, high.point.x).map { ProvedValue($0, check: $1, upTo: request.digits) },
-            gradientNorm: high.point.gradientNorm, singular: low.singular ?? high.singular, globalMinimum: globalMinimum,
+            gradientNorm: high.point.gradientNorm, singular: low.singular ?? high.singular, globalMinimum: fit?.kind,
             eigenvalues: eigenvalues.map(\.0), parts: low.spectrum?.parts ?? [], workingBits: workingBits, checkBits: checkBits)
     }
 
@@ -179,30 +171,44 @@ public enum SpectrumJob {
         return try ScaledNewton.solve(system, from: request.seed.map { $0.value(precision: precision) }, d: request.d.value(precision: precision)).x
     }
 
-    /// A loss that is zero to working precision at both precisions: a global minimum, whose
-    /// loss is exactly 0 (the loss is an expectation of a square, and 0 only there). "Zero to
-    /// working precision" is measured against the teacher's constant d/4 + d(d-1)/(4 pi), the
-    /// size of the terms that cancel in it.
-    static func isZeroLoss(_ low: BigFloat, _ high: BigFloat, partition: Partition, d: DecimalLiteral) -> Bool {
-        [low, high].allSatisfy { loss in
-            let scale = BigFloat(max(1, d.double * d.double), precision: 53)
-            return loss.magnitude <= BigFloat.epsilon(precision: loss.precision) * BigFloat(1 << 16) * scale
+    /// How close a computed point must come to an exact fit (``ExactFit``) to be taken for it:
+    /// half the working digits. Newton's method lands within rounding of a critical point, and
+    /// two critical points this close together would be one degenerate point.
+    static func fitTolerance(_ bits: Int) -> BigFloat {
+        BigFloat.epsilon(precision: max(2, bits / 2))
+    }
+
+    /// At a shared teacher the Hessian has an exact kernel of dimension `nullity`
+    /// (``ExactFit/Kind/sharedTeacher(nullity:)``): the eigenvalues within tolerance of 0 at
+    /// both precisions are it when their multiplicities add up to exactly that, and are then
+    /// exactly 0; otherwise they stay as computed (undetermined).
+    static func exactZeros(_ eigenvalues: [(SpectrumResult.Eigenvalue, Double)], nullity: Double, tolerance: BigFloat) -> [(SpectrumResult.Eigenvalue, Double)] {
+        let isSmall = { (e: SpectrumResult.Eigenvalue) -> Bool in
+            guard case let .recomputation(working, check) = e.value.evidence else { return false }
+            return working.magnitude <= tolerance && check.magnitude <= tolerance
+        }
+        let zeros = eigenvalues.filter { isSmall($0.0) }
+        guard abs(zeros.reduce(0) { $0 + $1.0.multiplicityValue } - nullity) < 1e-9 else { return eigenvalues }
+        return eigenvalues.map { entry in
+            guard isSmall(entry.0) else { return entry }
+            let e = entry.0
+            return (SpectrumResult.Eigenvalue(value: ProvedValue(exact: BigFloat(0), decimal: "0"), part: e.part, irrep: e.irrep, multiplicity: e.multiplicity, multiplicityValue: e.multiplicityValue), 0)
         }
     }
 
-    /// The result at a zero row whose loss is zero: loss 0, the coordinates as given, nothing
-    /// else (no gradient, no spectrum); nil when the loss there is not zero.
-    static func zeroRowMinimum(_ request: SpectrumRequest, model: SpectrumModel, block: Int, bits: Int) throws -> SpectrumResult? {
-        let (low, high) = try PrecisionPolicy.recomputed(working: bits) { bits in
-            try model.loss.value(at: request.seed.map { $0.value(precision: bits) }, d: request.d.value(precision: bits))
-        }
-        guard isZeroLoss(low, high, partition: request.partition, d: request.d) else { return nil }
+    /// The result at a zero row where the other rows fit the teacher (``ExactFit``): loss 0,
+    /// the coordinates as given, nothing else (no gradient, no spectrum); nil when they do not.
+    static func zeroRowMinimum(_ request: SpectrumRequest, model: SpectrumModel, block: Int, bits: Int) -> SpectrumResult? {
+        let check = PrecisionPolicy.check(bits)
+        let seed = request.seed.map { $0.value(precision: check) }
+        guard case let .zeroRows(blocks)? = ExactFit.recognize(seed, space: model.loss.space, d: request.d.value(precision: check), tolerance: fitTolerance(bits))?.kind
+        else { return nil }
         return SpectrumResult(
             partition: request.partition, d: request.d, k: request.partition.k.value(at: request.d.double), digits: request.digits,
             loss: ProvedValue(exact: BigFloat(0), decimal: "0"), names: model.loss.space.names,
             coordinates: request.seed.map { ProvedValue(exact: $0.value(precision: bits), decimal: $0.text) },
-            gradientNorm: nil, singular: "\(ModelError.zeroRow(block: block))", globalMinimum: .zeroRow(block: block),
-            eigenvalues: [], parts: [], workingBits: bits, checkBits: PrecisionPolicy.check(bits))
+            gradientNorm: nil, singular: "\(ModelError.zeroRow(block: block))", globalMinimum: .zeroRows(blocks: blocks),
+            eigenvalues: [], parts: [], workingBits: bits, checkBits: check)
     }
 
     /// `spectrum --certify`: the point and its spectrum as enclosures, or which step of the

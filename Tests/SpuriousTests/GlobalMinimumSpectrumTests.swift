@@ -1,4 +1,5 @@
 import BruteForce
+import Certification
 import LossModel
 import MultiPrecision
 import Spurious
@@ -71,5 +72,31 @@ final class GlobalMinimumSpectrumTests: XCTestCase {
             }
         }
         return merged
+    }
+}
+
+/// `spectrum --certify` at the global minimum: the fit is exact, the loss is 0, and every
+/// eigenvalue enclosure contains the eigenvalue computed in MPFR at four times the precision.
+final class GlobalMinimumCertificateTests: XCTestCase {
+    func testEnclosuresContainTheMPFRValuesAtFourTimesThePrecision() throws {
+        for (partition, seed) in [("d", ["1", "0"]), ("d-2,2", ["1", "0", "0", "0", "1", "0"])] {
+            let request = SpectrumRequest(
+                partition: try Partition(parsing: partition), seed: try seed.map(DecimalLiteral.init), d: try DecimalLiteral("7.5"), digits: 20)
+            let certificate = try SpectrumJob.certify(request)
+            XCTAssertEqual(certificate.exactFit, .teacher, partition)
+            XCTAssertTrue(certificate.loss.lower.signum == 0 && certificate.loss.upper.signum == 0, partition)
+            XCTAssertEqual(certificate.index, 0, partition)
+            var fine = request
+            fine.digits = 4 * certificate.precision * 3 / 10
+            let values = try SpectrumJob.run(fine)
+            XCTAssertGreaterThanOrEqual(values.workingBits, 4 * certificate.precision, partition)
+            for part in certificate.parts where !part.isAbsent {
+                let mine = values.eigenvalues.filter { $0.part == part.part }.map(\.value.value)
+                XCTAssertEqual(mine.count, part.clusters.reduce(0) { $0 + $1.count }, "\(partition) \(part.name)")
+                for value in mine {
+                    XCTAssertTrue(part.clusters.contains { $0.enclosure.contains(value) }, "\(partition) \(part.name): \(value)")
+                }
+            }
+        }
     }
 }
