@@ -225,7 +225,7 @@ public enum SpectrumJob {
         let singular: String?
 
         init(model: SpectrumModel, start: [BigFloat], d: BigFloat, bits: Int) throws {
-            point = try model.loss.criticalPoint(from: start.map { $0.rounded(toPrecision: bits) }, d: d)
+            point = try Run.polish(model: model, start: start.map { $0.rounded(toPrecision: bits) }, d: d)
             do {
                 spectrum = try model.spectrum(at: point.x, d: d)
                 singular = nil
@@ -234,6 +234,19 @@ public enum SpectrumJob {
                 singular = "\(error)"
             }
         }
+    }
+}
+
+extension SpectrumJob.Run {
+    /// Newton's method at this precision: with an absolute tolerance on the gradient up to
+    /// ``SpectrumJob/doubleCorrectionLimit``, relative to each coordinate beyond, where the
+    /// gradient is a difference of terms of size d^2 and never falls below their rounding.
+    static func polish(model: SpectrumModel, start: [BigFloat], d: BigFloat) throws -> CriticalPoint<BigFloat> {
+        guard d.doubleValue > SpectrumJob.doubleCorrectionLimit else { return try model.loss.criticalPoint(from: start, d: d) }
+        let solution = try ScaledNewton.solve(ReducedGradient(model.loss), from: start, d: d)
+        let gradient = try model.loss.gradient(at: solution.x, d: d)
+        let norm = gradient.gradient.map(\.magnitude).reduce(BigFloat(0, precision: d.precision), BigFloat.maximum)
+        return CriticalPoint(x: solution.x, d: d, loss: gradient.value, gradientNorm: norm, iterations: solution.iterations)
     }
 }
 

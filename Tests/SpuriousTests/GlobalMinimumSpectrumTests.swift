@@ -1,5 +1,6 @@
 import BruteForce
 import Certification
+import Families
 import LossModel
 import MultiPrecision
 import Spurious
@@ -98,5 +99,44 @@ final class GlobalMinimumCertificateTests: XCTestCase {
                 }
             }
         }
+    }
+}
+
+/// `spectrum --seed-d`: the one-flipped point carried from d = 10 far up its family, where
+/// the gradient is a difference of terms of size d^2 (issue 12: d = 1e5 failed with a
+/// singular Hessian, d = 1e8 with Newton's absolute tolerance).
+final class FarSeedSpectrumTests: XCTestCase {
+    let seed = ["1.00435", "-0.01581", "0.18237", "0.12604", "-0.69904"]
+
+    func run(_ seed: [String], from seedD: String, to d: String) throws -> SpectrumResult {
+        try SpectrumJob.run(SpectrumRequest(
+            partition: try Partition(parsing: "d-1,1"), seed: try seed.map(DecimalLiteral.init), d: try DecimalLiteral(d),
+            seedD: try DecimalLiteral(seedD), digits: 15))
+    }
+
+    /// The MPFR ladder and Double pseudo-arclength continuation (another algorithm) reach the
+    /// same point at d = 300.
+    func testCarriedSeedIsTheContinuedFamilysPoint() throws {
+        let family = Family(name: "one-flipped", partition: try Partition(parsing: "d-1,1"), seed: try seed.map(DecimalLiteral.init), seedD: try DecimalLiteral("10"))
+        var settings = FollowSettings(lower: nil, upper: 300, maxSteps: 5000)
+        settings.followsDown = false
+        let trace = try family.follow(settings)
+        let last = try XCTUnwrap(trace.points.max { $0.d < $1.d })
+        XCTAssertGreaterThan(last.d, 250)
+        let carried = try run(seed, from: "10", to: "\(last.d)")
+        for (a, b) in zip(carried.coordinates.map(\.approximate), last.x) {
+            XCTAssertEqual(a, b, accuracy: 1e-9)
+        }
+    }
+
+    /// Carried straight to 1e8, or to 1e5 first and from there (its printed digits as the
+    /// seed): one point, one spectrum.
+    func testTheCarriedPointDoesNotDependOnThePath() throws {
+        let direct = try run(seed, from: "10", to: "1e8")
+        let halfway = try run(seed, from: "10", to: "1e5")
+        let twoLegs = try run(halfway.coordinates.compactMap(\.decimal), from: "1e5", to: "1e8")
+        XCTAssertEqual(direct.index, 0)
+        XCTAssertEqual(direct.coordinates.map(\.decimal), twoLegs.coordinates.map(\.decimal))
+        XCTAssertEqual(direct.eigenvalues.map(\.value.decimal), twoLegs.eigenvalues.map(\.value.decimal))
     }
 }
