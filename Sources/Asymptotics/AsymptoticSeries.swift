@@ -37,7 +37,7 @@ public struct SeriesTerm: Sendable {
     /// |c - closed form|: for a zero coefficient the bound on |c|.
     public var residual: BigFloat? { isZero ? bound : closedForm?.residual }
 
-    static func powerText(_ halfPower: Int) -> String {
+    public static func powerText(_ halfPower: Int) -> String {
         halfPower % 2 == 0 ? "\(-halfPower / 2)" : "\(-halfPower)/2"
     }
 }
@@ -117,11 +117,17 @@ public enum AsymptoticSeries {
         _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral, settings: SeriesSettings,
         progress: (_ reached: DecimalLiteral, _ bits: Int) -> Void = { _, _ in }
     ) throws -> SeriesExpansion {
-        let terms = settings.terms
-        guard terms >= 1 else { throw AsymptoticsError.settings("at least one term is needed") }
+        guard settings.terms >= 1 else { throw AsymptoticsError.settings("at least one term is needed") }
         let ladder = try ProvedLadder.compute(
             system, observable: observable, seed: seed, seedD: seedD, topExponent: settings.topExponent,
             neededDigits: settings.neededDigits, progress: progress)
+        return try expand(ladder, quantity: observable.name, settings: settings)
+    }
+
+    /// The expansion of a quantity already computed along a ladder (``ProvedLadder``).
+    public static func expand(_ ladder: ProvedLadder, quantity: String, settings: SeriesSettings) throws -> SeriesExpansion {
+        let terms = settings.terms
+        guard terms >= 1 else { throw AsymptoticsError.settings("at least one term is needed") }
         // Highest first.
         let nodeIndices = Array(ladder.high.rungs.indices.filter { ladder.high.rungs[$0].exponent != nil }.reversed()
             .prefix(settings.maximumNodes))
@@ -129,7 +135,7 @@ public enum AsymptoticSeries {
             throw AsymptoticsError.settings(
                 "\(terms) terms need at least \(terms + 2) powers of ten between the seed's d and the top of the ladder, 1e\(settings.topExponent); there are \(nodeIndices.count): raise the top")
         }
-        let (halfPower, exponent) = try leadingPower(ladder, nodeIndices, quantity: observable.name)
+        let (halfPower, exponent) = try leadingPower(ladder, nodeIndices, quantity: quantity)
 
         // F = Q d^(p0/2) at the nodes, and h = d^(-1/2), at each precision.
         func scaled(_ ladderAt: Ladder, _ values: [BigFloat]) throws -> (h: [BigFloat], f: [BigFloat]) {
@@ -166,10 +172,10 @@ public enum AsymptoticSeries {
         let reported = try verdicts(upper, lower, try fit(low, chosen.n + 1), halfPower: halfPower, settings: settings, closedForms: true)
         guard let leading = reported.first, !leading.isZero, leading.digits >= 1 else {
             throw AsymptoticsError.leadingPower(
-                "\(observable.name) behaves like d^(\(SeriesTerm.powerText(halfPower))) at the top of the ladder, but its coefficient has no proved digit: raise --max-d or lower --terms")
+                "\(quantity) behaves like d^(\(SeriesTerm.powerText(halfPower))) at the top of the ladder, but its coefficient has no proved digit: raise --max-d or lower --terms")
         }
         return SeriesExpansion(
-            quantity: observable.name, terms: reported, localExponent: exponent,
+            quantity: quantity, terms: reported, localExponent: exponent,
             nodes: nodeIndices.prefix(chosen.n + 1).map { ladder.high.rungs[$0].exactD }, ladder: ladder, settings: settings)
     }
 

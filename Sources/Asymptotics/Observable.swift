@@ -33,6 +33,8 @@ extension Observable {
                 throw AsymptoticsError.unknownQuantity(name: name, known: Observable.forms(model))
             }
             self.init(name: name) { x, _ in x[index] }
+        case .spectrum:
+            throw AsymptoticsError.settings("the whole spectrum is not one quantity: expand it with SpectrumSeries")
         case let .eigenvalue(irrep, rank):
             guard let part = model.partNames.firstIndex(of: irrep) else {
                 throw AsymptoticsError.unknownQuantity(name: name, known: Observable.forms(model))
@@ -49,7 +51,7 @@ extension Observable {
 
     /// The accepted forms, for messages.
     static func forms(_ model: SpectrumModel) -> [String] {
-        ["loss"] + model.loss.space.names
+        ["loss", "spectrum"] + model.loss.space.names
             + model.partNames.indices.map { "eigenvalue:\(model.partNames[$0]):1..\(model.eigenvalueCount(ofPart: $0))" }
     }
 }

@@ -32,29 +32,46 @@ public struct ProvedLadder: Sendable {
         _ system: some ParametricSystem, observable: Observable, seed: [DecimalLiteral], seedD: DecimalLiteral,
         topExponent: Int, neededDigits: Int, progress: (_ reached: DecimalLiteral, _ bits: Int) -> Void = { _, _ in }
     ) throws -> ProvedLadder {
+        try compute(
+            system, observables: ObservableSet(observable), seed: seed, seedD: seedD, topExponent: topExponent,
+            neededDigits: neededDigits, progress: progress)[0]
+    }
+
+    /// Every component of `observables` along one pair of ladders, the precision doubled until
+    /// each component's top value agrees to `neededDigits` (at most three times): one
+    /// ``ProvedLadder`` per component, in the order of ``ObservableSet/names``.
+    public static func compute(
+        _ system: some ParametricSystem, observables: ObservableSet, seed: [DecimalLiteral], seedD: DecimalLiteral,
+        topExponent: Int, neededDigits: Int, progress: (_ reached: DecimalLiteral, _ bits: Int) -> Void = { _, _ in }
+    ) throws -> [ProvedLadder] {
         var precision = PrecisionPolicy.ladder(neededDigits: neededDigits, topExponent: topExponent)
         var low = try Ladder.climb(system, seed: seed, seedD: seedD, topExponent: topExponent, precision: precision, progress: progress)
-        var lowValues = try values(observable, low)
+        var lowValues = try values(observables, low)
         var doublings = 0
         while true {
             let high = try low.refined(system, precision: 2 * precision, progress: progress)
-            let highValues = try values(observable, high)
-            let agreement = zip(lowValues, highValues).map { AgreeingDigits.relative($0, $1) }
-            if (agreement.last ?? 0) >= Double(neededDigits) || doublings == 3 {
-                return ProvedLadder(low: low, high: high, lowValues: lowValues, highValues: highValues, agreement: agreement)
+            let highValues = try values(observables, high)
+            let agreement = zip(lowValues, highValues).map { zip($0, $1).map { AgreeingDigits.relative($0, $1) } }
+            if agreement.allSatisfy({ ($0.last ?? 0) >= Double(neededDigits) }) || doublings == 3 {
+                return agreement.indices.map { i in
+                    ProvedLadder(low: low, high: high, lowValues: lowValues[i], highValues: highValues[i], agreement: agreement[i])
+                }
             }
             (low, lowValues, precision) = (high, highValues, 2 * precision)
             doublings += 1
         }
     }
 
-    static func values(_ observable: Observable, _ ladder: Ladder) throws -> [BigFloat] {
-        try ladder.rungs.map { rung in
+    /// Per component, its value at each rung.
+    static func values(_ observables: ObservableSet, _ ladder: Ladder) throws -> [[BigFloat]] {
+        let atRungs = try ladder.rungs.map { rung in
             do {
-                return try observable.value(at: rung.x, d: rung.d)
+                return try observables.values(at: rung.x, d: rung.d)
             } catch {
-                throw AsymptoticsError.ladder("\(observable.name) at d = \(rung.exactD): \(error)")
+                let what = observables.names.count == 1 ? observables.names[0] : "the spectrum"
+                throw AsymptoticsError.ladder("\(what) at d = \(rung.exactD): \(error)")
             }
         }
+        return observables.names.indices.map { i in atRungs.map { $0[i] } }
     }
 }

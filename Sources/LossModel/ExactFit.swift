@@ -42,6 +42,17 @@ public struct ExactFit: Sendable, Equatable {
         case column(block: Int)
     }
 
+    /// The global minimum W = V of a fixed space with k = d: every diagonal 1, every other
+    /// variable 0. Nil when the space does not hold it (rows-only or columns-only blocks).
+    public static func teacher(in space: FixedSpace) -> ExactFit? {
+        guard space.partition.blocks.allSatisfy({ $0.kind == .paired }) else { return nil }
+        let reciprocals = space.variables.map { variable -> AffineSize? in
+            if case .diagonal = variable { return .constant(1) }
+            return nil
+        }
+        return ExactFit(kind: .teacher, reciprocals: reciprocals)
+    }
+
     /// The fit near `x`, if there is one: entries within `tolerance` of 0 count as zero, and
     /// each teacher row's multiples must add up to 1 within `tolerance`.
     public static func recognize<S: Scalar>(_ x: [S], space: FixedSpace, d: S, tolerance: S) -> ExactFit? {

@@ -19,6 +19,7 @@ public struct SeriesReport: Sendable {
         switch result {
         case let .expansion(series): table(series)
         case let .check(check): table(check)
+        case let .spectrum(spectrum): SpectrumSeriesReport(spectrum, partition: partition, seedD: seedD).table()
         }
     }
 
@@ -26,6 +27,7 @@ public struct SeriesReport: Sendable {
         switch result {
         case let .expansion(series): json(series)
         case let .check(check): json(check)
+        case let .spectrum(spectrum): SpectrumSeriesReport(spectrum, partition: partition, seedD: seedD).json()
         }
     }
 
@@ -41,7 +43,7 @@ public struct SeriesReport: Sendable {
             headers: ["power", "coefficient", "digits", "closed form", "residual"], alignments: [.right, .left, .right, .left, .left])
         for term in series.terms {
             table.append([
-                term.power, coefficientText(term), "\(term.digits)", term.closedFormText ?? "-",
+                term.power, Self.coefficientText(term), "\(term.digits)", term.closedFormText ?? "-",
                 term.residual.map { $0.formatted(significantDigits: 2) } ?? "-",
             ])
         }
@@ -52,7 +54,7 @@ public struct SeriesReport: Sendable {
         return out
     }
 
-    func coefficientText(_ term: SeriesTerm) -> String {
+    static func coefficientText(_ term: SeriesTerm) -> String {
         if term.isZero { return "0 (|c| < \(term.bound.formatted(significantDigits: 2)))" }
         return term.coefficient.map(Words.proved) ?? "undetermined"
     }
@@ -60,15 +62,7 @@ public struct SeriesReport: Sendable {
     private func json(_ series: SeriesExpansion) -> JSONValue {
         .object([
             ("quantity", .string(series.quantity)),
-            ("terms", .array(series.terms.map { term in
-                .object([
-                    ("power", .string(term.power)),
-                    ("coefficient", term.isZero ? .string("0") : term.coefficient?.decimal.map { .string($0) } ?? .null),
-                    ("digits", .number(Double(term.digits))),
-                    ("closed_form", term.closedFormText.map { .string($0) } ?? .null),
-                    ("residual", term.residual.map { .string($0.formatted(significantDigits: 2)) } ?? .null),
-                ])
-            })),
+            ("terms", .array(series.terms.map(Self.json))),
             ("partition", .string(partition)),
             ("seed_d", .string(seedD)),
             ("top", .object([
@@ -77,6 +71,17 @@ public struct SeriesReport: Sendable {
             ])),
             ("nodes", .array(series.nodes.map { .string($0.text) })),
             ("bits", .array([.number(Double(series.ladder.low.precision)), .number(Double(series.ladder.high.precision))])),
+        ])
+    }
+
+    /// One term for programs: power, proved coefficient, digits, closed form, residual.
+    static func json(_ term: SeriesTerm) -> JSONValue {
+        .object([
+            ("power", .string(term.power)),
+            ("coefficient", term.isZero ? .string("0") : term.coefficient?.decimal.map { .string($0) } ?? .null),
+            ("digits", .number(Double(term.digits))),
+            ("closed_form", term.closedFormText.map { .string($0) } ?? .null),
+            ("residual", term.residual.map { .string($0.formatted(significantDigits: 2)) } ?? .null),
         ])
     }
 

@@ -11,12 +11,15 @@ public struct SeriesRequest: Sendable {
     public var settings: SeriesSettings
     /// Compare this expression with the quantity instead of expanding it.
     public var check: CheckExpression?
+    /// With the whole spectrum: pair each eigenvalue with the global minimum's at every rung.
+    public var versusGlobalMinimum: Bool
 
-    public init(family: Family, quantity: SeriesQuantity, settings: SeriesSettings, check: CheckExpression? = nil) {
+    public init(family: Family, quantity: SeriesQuantity, settings: SeriesSettings, check: CheckExpression? = nil, versusGlobalMinimum: Bool = false) {
         self.family = family
         self.quantity = quantity
         self.settings = settings
         self.check = check
+        self.versusGlobalMinimum = versusGlobalMinimum
     }
 }
 
@@ -24,6 +27,7 @@ public struct SeriesRequest: Sendable {
 public enum SeriesResult: Sendable {
     case expansion(SeriesExpansion)
     case check(RemainderCheck)
+    case spectrum(SpectrumExpansion)
 }
 
 /// `spurious series`: the family followed up a ladder of d to 10^top in MPFR, and the quantity
@@ -36,15 +40,24 @@ public enum SeriesJob {
         guard seed.count == names.count else {
             throw AsymptoticsError.settings("\(names.count) seed values expected (\(names.joined(separator: ", "))), got \(seed.count)")
         }
+        let report = { (d: DecimalLiteral, bits: Int) in progress.report(.ladder(d: d, bits: bits)) }
+        if request.quantity.kind == .spectrum {
+            guard request.check == nil else { throw AsymptoticsError.settings("--check compares one quantity: name an eigenvalue, not the whole spectrum") }
+            return .spectrum(try SpectrumSeries.expand(
+                model, seed: seed, seedD: request.family.seedD, settings: request.settings,
+                versusGlobalMinimum: request.versusGlobalMinimum, progress: report))
+        }
+        guard !request.versusGlobalMinimum else {
+            throw AsymptoticsError.settings("--versus global-minimum compares whole spectra: use it with --quantity spectrum")
+        }
         let system = ReducedGradient(model.loss)
         let observable = try Observable(request.quantity, model: model)
         if let check = request.check {
             return .check(try RemainderCheck.run(
                 system, observable: observable, seed: seed, seedD: request.family.seedD, expression: check,
-                settings: request.settings) { progress.report(.ladder(d: $0, bits: $1)) })
+                settings: request.settings, progress: report))
         }
         return .expansion(try AsymptoticSeries.expand(
-            system, observable: observable, seed: seed, seedD: request.family.seedD, settings: request.settings
-        ) { progress.report(.ladder(d: $0, bits: $1)) })
+            system, observable: observable, seed: seed, seedD: request.family.seedD, settings: request.settings, progress: report))
     }
 }

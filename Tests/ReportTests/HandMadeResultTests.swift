@@ -122,4 +122,47 @@ final class HandMadeResultTests: XCTestCase {
         XCTAssertTrue(table.contains(" -3/2  0 (|c| < 2.0e-9)"), table)
         XCTAssertTrue(report.json().rendered().contains("\"coefficient\": \"0\""))
     }
+
+    /// The spectrum's summary from hand-made expansions: counts add up by power, the bounded
+    /// eigenvalues are grouped by limit, and the JSON carries part, multiplicity, terms,
+    /// global and difference per eigenvalue.
+    func testSpectrumSeriesSummaryAndJSON() throws {
+        let basis = try ClosedFormBasis.standard()
+        let settings = SeriesSettings(terms: 1, digits: 5, topExponent: 8, basis: basis)
+        let rungs = [LadderRung(exactD: try DecimalLiteral("1e8"), d: try number("1e8"), x: [], exponent: 8, tangent: [])]
+        let ladder = Ladder(rungs: rungs, precision: 128)
+        let proved = ProvedLadder(low: ladder, high: ladder, lowValues: [BigFloat(1)], highValues: [BigFloat(1)], agreement: [.infinity])
+        func expansion(_ halfPower: Int, _ value: String, closedForm: String?) throws -> SeriesOutcome {
+            let form = try closedForm.map { ClosedForm(expression: try CheckExpression(parsing: $0), residual: BigFloat(0), relation: [], neededDigits: 0) }
+            let term = SeriesTerm(halfPower: halfPower, estimate: try number(value), coefficient: try self.proved(value, digits: 5), isZero: false, bound: BigFloat(0), closedForm: form)
+            return .expanded(SeriesExpansion(quantity: "q", terms: [term], localExponent: 0, nodes: [], ladder: proved, settings: settings))
+        }
+        let d1 = AffineSize(slope: 1, offset: -1)
+        let eigenvalues = [
+            EigenvalueSeries(
+                label: EigenvalueLabel(part: .trivial, irrep: "trivial", rank: 1, multiplicity: CountPolynomial(1)),
+                family: try expansion(0, "0.25000", closedForm: "1/4"), globalMinimum: try expansion(0, "0.25000", closedForm: "1/4"),
+                difference: try expansion(1, "-0.40528", closedForm: nil)),
+            EigenvalueSeries(
+                label: EigenvalueLabel(part: .standard(block: 0), irrep: "standard of S_{d-1}", rank: 1, multiplicity: .product(d1)),
+                family: try expansion(0, "0.25000", closedForm: "1/4"), globalMinimum: try expansion(0, "0.25000", closedForm: "1/4"),
+                difference: .failed("difference is zero")),
+            EigenvalueSeries(
+                label: EigenvalueLabel(part: .standard(block: 0), irrep: "standard of S_{d-1}", rank: 2, multiplicity: .product(d1)),
+                family: try expansion(-2, "0.25000", closedForm: "1/4"), globalMinimum: nil, difference: nil),
+        ]
+        let spectrum = SpectrumExpansion(eigenvalues: eigenvalues, rungs: rungs.map(\.exactD), precisions: (128, 256), settings: settings)
+        let family = try XCTUnwrap(try Family.builtIn().first)
+        let report = SeriesReport(.spectrum(spectrum), request: SeriesRequest(family: family, quantity: .spectrum, settings: settings))
+        let table = report.table()
+        XCTAssertTrue(table.contains("  like d^(1)      d - 1\n"), table)
+        XCTAssertTrue(table.contains("  like d^(0)      d\n"), table)
+        XCTAssertTrue(table.contains("    tending to 1/4                              d\n"), table)
+        XCTAssertTrue(table.contains("  like d^(-1/2)   1\n"), table)
+        XCTAssertTrue(table.contains("  not expanded    d - 1\n"), table)
+        let json = report.json().rendered()
+        for field in ["\"part\": \"trivial\"", "\"multiplicity\": \"d-1\"", "\"terms\"", "\"global\"", "\"value\": \"0.25000\"", "\"difference\"", "\"coefficient\": \"-0.40528\"", "\"error\": \"difference is zero\""] {
+            XCTAssertTrue(json.contains(field), field)
+        }
+    }
 }

@@ -24,8 +24,13 @@ struct SeriesCommand: ParsableCommand {
             --check EXPR compares an expression in d and pi with the quantity at every rung: \
             agreeing digits, the remainder and its observed order in d.
 
-            --quantity is loss, a coordinate name (D0, C1_0, ...) or eigenvalue:<irrep>:<i>, \
-            the i-th smallest eigenvalue of an isotypic part as `spurious spectrum` names it.
+            --quantity is loss, a coordinate name (D0, C1_0, ...), eigenvalue:<irrep>:<i>, \
+            the i-th smallest eigenvalue of an isotypic part as `spurious spectrum` names it, \
+            or spectrum: every eigenvalue of every part on one ladder, with how many (counted \
+            with multiplicity, a polynomial in d) grow like each power of d and the constants \
+            the bounded ones tend to. --versus global-minimum pairs each with the eigenvalue of \
+            the same part and rank at the global minimum W = V, computed at every rung, and \
+            expands their difference.
 
             Examples:
               spurious series --partition d-1,1 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904 \\
@@ -34,14 +39,23 @@ struct SeriesCommand: ParsableCommand {
                 --quantity loss --check "(1/2 - 2/pi^2)/d"
               spurious series --partition d-1,1 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904 \\
                 --quantity "eigenvalue:standard of S_{d-1}:1" --terms 2 --digits 20
+              spurious series --partition d-1,1 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904 \
+                --quantity spectrum --versus global-minimum --digits 30
             """)
 
     @OptionGroup var repeated: RepeatedOptions
 
     @OptionGroup var family: FamilyOptions
 
-    @Option(help: "What to expand: loss, a coordinate name, or eigenvalue:<irrep>:<i> (default: loss).", transform: SeriesQuantity.init(parsing:))
+    @Option(help: "What to expand: loss, a coordinate name, eigenvalue:<irrep>:<i>, or spectrum (default: loss).", transform: SeriesQuantity.init(parsing:))
     var quantity: SeriesQuantity = .loss
+
+    @Option(help: "With --quantity spectrum: compare with global-minimum, the global minimum W = V at the same d.")
+    var versus: Versus?
+
+    enum Versus: String, ExpressibleByArgument, CaseIterable {
+        case globalMinimum = "global-minimum"
+    }
 
     @Option(help: "Coefficients wanted, the leading one included (1 to 12).")
     var terms: Int = 4
@@ -88,8 +102,16 @@ struct SeriesCommand: ParsableCommand {
         } catch let error as ModelError {
             throw ValidationError("--seed-d: \(error)")
         }
-        do { _ = try Observable(quantity, model: SpectrumModel(family.partition)) } catch let error as AsymptoticsError {
-            throw ValidationError("--quantity: \(error)")
+        if quantity.kind == .spectrum {
+            guard check == nil else { throw ValidationError("--check compares one quantity: name an eigenvalue (eigenvalue:<irrep>:<i>), not the whole spectrum") }
+            if versus != nil, ExactFit.teacher(in: FixedSpace(family.partition)) == nil {
+                throw ValidationError("--versus global-minimum: the global minimum W = V is not a point of \(family.partition) (k = \(family.partition.k)); use a partition without rows-only (r) or columns-only (c) blocks")
+            }
+        } else {
+            guard versus == nil else { throw ValidationError("--versus global-minimum compares whole spectra: add --quantity spectrum") }
+            do { _ = try Observable(quantity, model: SpectrumModel(family.partition)) } catch let error as AsymptoticsError {
+                throw ValidationError("--quantity: \(error)")
+            }
         }
     }
 
@@ -99,7 +121,8 @@ struct SeriesCommand: ParsableCommand {
 
     func run() throws {
         let settings = SeriesSettings(terms: terms, digits: digits.digits, topExponent: topExponent, basis: try closedFormBasis)
-        let request = SeriesRequest(family: family.family, quantity: quantity, settings: settings, check: check)
+        let request = SeriesRequest(
+            family: family.family, quantity: quantity, settings: settings, check: check, versusGlobalMinimum: versus == .globalMinimum)
         let progress = ProgressLine(quiet: quiet)
         let report = SeriesReport(try SeriesJob.run(request, progress: progress), request: request)
         progress.finish()
