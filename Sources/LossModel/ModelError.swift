@@ -14,6 +14,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case undefinedPart(String)
     /// A value beyond the floating-point range.
     case overflow(String)
+    /// A row split (``RowSplit``) that cannot be made: no such block, no rows, alpha outside (0, 1).
+    case invalidSplit(String)
 
     /// True for a zero row, the one point where the loss has no gradient.
     public var isZeroRow: Bool {
@@ -45,6 +47,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return what
         case let .overflow(what):
             return what
+        case let .invalidSplit(what):
+            return "cannot split a row: \(what)"
         }
     }
 }

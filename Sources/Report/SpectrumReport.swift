@@ -39,7 +39,12 @@ public struct SpectrumReport: Sendable {
     public func table() -> String {
         let r = result
         var out = "partition \(r.partition)   k = \(r.partition.k) = \(JSONValue.number(r.k))   d = \(r.d)\n"
-        out += "digits: \(r.digits) asked; printed digits agree at \(r.workingBits) and \(r.checkBits) bits\n\n"
+        out += "digits: \(r.digits) asked; printed digits agree at \(r.workingBits) and \(r.checkBits) bits\n"
+        if let split = r.split {
+            out += "split: a row w of block \(split.block) of \(split.partition) (k = \(split.partition.k)) made into alpha w and (1 - alpha) w, alpha = \(split.alpha): the same network with one student more\n"
+            out += "       before the split: index \(split.index.map(JSONValue.number) ?? "undetermined")\n"
+        }
+        out += "\n"
         out += "loss           \(Words.proved(r.loss))\n"
         out += "gradient norm  \(r.gradientNorm.map { $0.formatted(significantDigits: 2) } ?? "none (a zero row)")\n"
         if let minimum = r.globalMinimum { out += "global minimum \(SpectrumReport.words(minimum))\n" }
@@ -85,6 +90,14 @@ public struct SpectrumReport: Sendable {
             ("coordinates", .object(zip(r.names, r.coordinates).map { ($0, .string(Words.proved($1))) })),
             ("gradient_norm", r.gradientNorm.map { .string($0.formatted(significantDigits: 2)) } ?? .null),
             ("global_minimum", r.globalMinimum.map(SpectrumReport.json) ?? .null),
+            ("split", r.split.map { split in
+                .object([
+                    ("from_partition", .string(split.partition.description)),
+                    ("block", .number(Double(split.block))),
+                    ("alpha", .string(split.alpha.text)),
+                    ("index_before", split.index.map { .number($0) } ?? .null),
+                ])
+            } ?? .null),
             ("index", r.index.map { .number($0) } ?? .null),
             ("nullity", .number(r.nullity)),
             ("singular", .bool(r.singular != nil)),

@@ -41,6 +41,9 @@ public struct SpectrumResult: Sendable {
     /// Which global minimum the point is, when the student network fits the teacher there
     /// exactly (docs/design.md section 1).
     public let globalMinimum: ExactFit.Kind?
+    /// Set when the point is a critical point with one row split in two (``RowSplit``): where
+    /// it comes from and the index it had.
+    public let split: SplitOrigin?
     /// Ascending.
     public let eigenvalues: [Eigenvalue]
     public let parts: [IsotypicPartStatus]
@@ -50,7 +53,7 @@ public struct SpectrumResult: Sendable {
     public init(
         partition: Partition, d: DecimalLiteral, k: Double, digits: Int, loss: ProvedValue, names: [String],
         coordinates: [ProvedValue], gradientNorm: BigFloat?, singular: String?, globalMinimum: ExactFit.Kind? = nil,
-        eigenvalues: [Eigenvalue], parts: [IsotypicPartStatus], workingBits: Int, checkBits: Int
+        split: SplitOrigin? = nil, eigenvalues: [Eigenvalue], parts: [IsotypicPartStatus], workingBits: Int, checkBits: Int
     ) {
         self.partition = partition
         self.d = d
@@ -62,6 +65,7 @@ public struct SpectrumResult: Sendable {
         self.gradientNorm = gradientNorm
         self.singular = singular
         self.globalMinimum = globalMinimum
+        self.split = split
         self.eigenvalues = eigenvalues
         self.parts = parts
         self.workingBits = workingBits
@@ -71,8 +75,12 @@ public struct SpectrumResult: Sendable {
     /// Sum of the multiplicities of the negative eigenvalues; nil when a sign is not proved or a
     /// part is undefined at this d.
     public var index: Double? {
-        guard singular == nil, parts.allSatisfy({ if case .undefined = $0.state { false } else { true } }),
-              eigenvalues.allSatisfy({ $0.sign != nil })
+        guard singular == nil else { return nil }
+        return SpectrumResult.index(eigenvalues, parts: parts)
+    }
+
+    static func index(_ eigenvalues: [Eigenvalue], parts: [IsotypicPartStatus]) -> Double? {
+        guard parts.allSatisfy({ if case .undefined = $0.state { false } else { true } }), eigenvalues.allSatisfy({ $0.sign != nil })
         else { return nil }
         return eigenvalues.filter { $0.sign == -1 }.reduce(0) { $0 + $1.multiplicityValue }
     }
@@ -92,13 +100,16 @@ public struct SpectrumRequest: Sendable {
     /// The d at which the seed is given, when not at d.
     public var seedD: DecimalLiteral?
     public var digits: Int
+    /// Report the critical point with one row split in two (``RowSplit``) instead.
+    public var split: SplitRequest?
 
-    public init(partition: Partition, seed: [DecimalLiteral], d: DecimalLiteral, seedD: DecimalLiteral? = nil, digits: Int = 20) {
+    public init(partition: Partition, seed: [DecimalLiteral], d: DecimalLiteral, seedD: DecimalLiteral? = nil, digits: Int = 20, split: SplitRequest? = nil) {
         self.partition = partition
         self.seed = seed
         self.d = d
         self.seedD = seedD
         self.digits = digits
+        self.split = split
     }
 }
 
@@ -134,18 +145,12 @@ public enum SpectrumJob {
             try Run(model: model, start: start, d: request.d.value(precision: bits), bits: bits)
         }
         let fit = ExactFit.recognize(high.point.x, space: model.loss.space, d: request.d.value(precision: checkBits), tolerance: fitTolerance(workingBits))
-        var eigenvalues: [(SpectrumResult.Eigenvalue, Double)] = []
-        if let lowSpectrum = low.spectrum, let highSpectrum = high.spectrum {
-            let order = model.partIDs
-            for (a, b) in zip(lowSpectrum.eigenvalues.byPart(order), highSpectrum.eigenvalues.byPart(order)) {
-                eigenvalues.append((SpectrumResult.Eigenvalue(
-                    value: ProvedValue(a.value, check: b.value, upTo: request.digits), part: a.part, irrep: a.irrep,
-                    multiplicity: a.multiplicity, multiplicityValue: a.multiplicityValue), b.value.doubleValue))
-            }
-            eigenvalues.sort { $0.1 < $1.1 }
-            if case let .sharedTeacher(nullity) = fit?.kind {
-                eigenvalues = exactZeros(eigenvalues, nullity: nullity.value(at: request.d.double), tolerance: fitTolerance(workingBits))
-            }
+        if let split = request.split {
+            return try splitRow(request, split, model: model, low: low, high: high, bits: workingBits)
+        }
+        var eigenvalues = provedEigenvalues(low.spectrum, high.spectrum, order: model.partIDs, digits: request.digits)
+        if case let .sharedTeacher(nullity) = fit?.kind {
+            eigenvalues = exactZeros(eigenvalues, nullity: nullity.value(at: request.d.double), tolerance: fitTolerance(workingBits))
         }
         return SpectrumResult(
             partition: request.partition, d: request.d, k: request.partition.k.value(at: request.d.double), digits: request.digits,
@@ -154,6 +159,22 @@ public enum SpectrumJob {
             coordinates: zip(low.point.x, high.point.x).map { ProvedValue($0, check: $1, upTo: request.digits) },
             gradientNorm: high.point.gradientNorm, singular: low.singular ?? high.singular, globalMinimum: fit?.kind,
             eigenvalues: eigenvalues.map(\.0), parts: low.spectrum?.parts ?? [], workingBits: workingBits, checkBits: checkBits)
+    }
+
+    /// The eigenvalues computed at two precisions, paired part by part and proved, ascending
+    /// (with the higher precision's value as a `Double`, for ordering); none when either
+    /// spectrum is missing (a zero row).
+    static func provedEigenvalues(
+        _ low: Spectrum<BigFloat>?, _ high: Spectrum<BigFloat>?, order: [IsotypicPartID], digits: Int
+    ) -> [(SpectrumResult.Eigenvalue, Double)] {
+        guard let low, let high else { return [] }
+        var eigenvalues = zip(low.eigenvalues.byPart(order), high.eigenvalues.byPart(order)).map { a, b in
+            (SpectrumResult.Eigenvalue(
+                value: ProvedValue(a.value, check: b.value, upTo: digits), part: a.part, irrep: a.irrep,
+                multiplicity: a.multiplicity, multiplicityValue: a.multiplicityValue), b.value.doubleValue)
+        }
+        eigenvalues.sort { $0.1 < $1.1 }
+        return eigenvalues
     }
 
     /// The point Newton's method starts from at each precision: the seed carried from its d

@@ -30,6 +30,13 @@ struct SpectrumCommand: ParsableCommand {
                 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904
             The global minimum W = V (loss exactly 0):
               spurious spectrum --partition d --seed 1,0 --d 7.5
+
+            --split-row BLOCK[:ALPHA] splits one row w of that block into ALPHA w and \
+            (1 - ALPHA) w: a critical point of one student more with the same loss, reported in \
+            its own fixed space (the block gives up a row to a parallel pair) with its spectrum \
+            and index; how a neuron added to a spurious minimum annihilates it:
+              spurious spectrum --partition d-1,1 --d 10 \\
+                --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904 --split-row 1
             """)
 
     @OptionGroup var repeated: RepeatedOptions
@@ -68,12 +75,21 @@ struct SpectrumCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @Option(
+        name: .customLong("split-row"),
+        help: "Split one student row w of block BLOCK (0 for the first) into ALPHA w and (1 - ALPHA) w (ALPHA between 0 and 1, default 0.5): the critical point of k + 1 students with the same loss, in its own fixed space, with its spectrum and index.",
+        transform: ArgumentParsing.splitRow)
+    var splitRow: SplitRequest?
+
     @Flag(help: "Prove the printed values with interval arithmetic: enclosures of the critical point and of every eigenvalue, and a certified index.")
     var certify = false
 
     func run() throws {
-        let request = SpectrumRequest(partition: partition, seed: seed, d: d, seedD: seedD, digits: digits.digits)
+        let request = SpectrumRequest(partition: partition, seed: seed, d: d, seedD: seedD, digits: digits.digits, split: splitRow)
         if certify {
+            guard splitRow == nil else {
+                throw CLIError("--certify and --split-row cannot be combined: the split point lies on a curve of critical points (weight moved between the two new rows), so no box holds it alone; certify the point before the split")
+            }
             let report = PointCertificateReport(try SpectrumJob.certify(request), digits: digits.digits)
             try StandardOutput.write(format == .json ? report.json().rendered() : report.table())
         } else {

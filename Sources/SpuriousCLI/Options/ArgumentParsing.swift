@@ -1,6 +1,7 @@
 import Foundation
 import LossModel
 import MultiPrecision
+import Spurious
 
 /// Turns option text into the domain's types, once, at the command line: a partition, a decimal
 /// number kept as typed, a list of them. Each failure says what is wrong with the value;
@@ -40,6 +41,25 @@ enum ArgumentParsing {
                 throw Invalid(description: "value \(i + 1) '\(part.trimmingCharacters(in: .whitespaces))' is not a decimal number (write e.g. -0.8,0.2)")
             }
         }
+    }
+}
+
+extension ArgumentParsing {
+    /// `BLOCK[:ALPHA]`: a block number from 0 and the split row's share alpha, strictly between
+    /// 0 and 1 (default 1/2).
+    static func splitRow(_ text: String) throws -> SplitRequest {
+        let pieces = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let block = Int(pieces[0].trimmingCharacters(in: .whitespaces)), block >= 0 else {
+            throw Invalid(description: "'\(pieces[0])' is not a block number (0 for the first block; write e.g. 1 or 1:0.25)")
+        }
+        let alphaText = pieces.count > 1 ? pieces[1] : "0.5"
+        guard let alpha = try? DecimalLiteral(alphaText) else {
+            throw Invalid(description: "alpha '\(alphaText)' is not a decimal number (write e.g. 1:0.25)")
+        }
+        guard alpha.double > 0, alpha.double < 1 else {
+            throw Invalid(description: "alpha = \(alphaText) must lie strictly between 0 and 1 (the rows alpha w and (1 - alpha) w must both be positive multiples of w)")
+        }
+        return SplitRequest(block: block, alpha: alpha)
     }
 }
 
