@@ -45,7 +45,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Benchmarks",
-            dependencies: ["CMPFR", "MultiPrecision", "LossModel", "Families", "Asymptotics", "Certification", "BruteForce"],
+            dependencies: ["CMPFR", "MultiPrecision", "LossModel", "Families", "Asymptotics", "Certification", "BruteForce", "Spurious"],
             swiftSettings: strict),
         .executableTarget(
             name: "SpuriousCLI",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that the committed data/ is what the current code computes: regenerates it with
 # scripts/make-data.sh into a temporary folder and compares byte for byte (data/transitions.csv
-# and every file of data/diagrams/). Fails naming each differing, missing or extra file.
+# and every file of data/diagrams/ and data/spectra/). Fails naming each differing, missing or extra file.
 #
 # Usage: scripts/check-data.sh
 # Environment: SCRATCH_PATH, NO_BUILD as for scripts/make-data.sh
@@ -21,7 +21,7 @@ bash scripts/make-data.sh "$fresh" 2>"$fresh/make-data.log" || {
 }
 
 # The generated files, as paths relative to data/, on either side.
-list() { (cd "$1" && { [[ -e transitions.csv ]] && echo transitions.csv; [[ -d diagrams ]] && find diagrams -type f; } | LC_ALL=C sort); }
+list() { (cd "$1" && { [[ -e transitions.csv ]] && echo transitions.csv; for folder in diagrams spectra; do [[ -d $folder ]] && find $folder -type f; done; true; } | LC_ALL=C sort); }
 mapfile -t files < <({ list "$fresh"; [[ -d data ]] && list data; } | LC_ALL=C sort -u)
 
 stale=()
@@ -43,4 +43,4 @@ if (( ${#stale[@]} )); then
     echo "check-data: run \`bash scripts/make-data.sh\` to regenerate them, check the change, and commit data/" >&2
     exit 1
 fi
-echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv and data/diagrams/*.csv match a fresh run byte for byte)"
+echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv, data/diagrams/*.csv and data/spectra/*.csv match a fresh run byte for byte)"

@@ -3,6 +3,9 @@
 #   data/transitions.csv       every transition and fold of the built-in families, d and the
 #                              coordinates to 50 proved digits (`spurious transitions --format csv`)
 #   data/diagrams/<family>.csv each family's bifurcation diagram (`--diagrams`), one file per family
+#   data/spectra/<family>.csv  every Hessian eigenvalue of each built-in family and of the global
+#                              minimum W = V at d = 10, 100, ..., 1e30, to 20 proved digits
+#                              (`spurious series --quantity spectrum --versus global-minimum --csv`)
 # The notebooks in notebooks/ read these files; scripts/check-data.sh checks that they are current.
 #
 # Usage: scripts/make-data.sh [OUT_DIR]      (default: the repository's data/)
@@ -45,16 +48,26 @@ diagrams=("$stage"/diagrams/*.csv)
 shopt -u nullglob
 (( ${#diagrams[@]} )) || fail "spurious transitions wrote no diagram into --diagrams; data/ is unchanged"
 
-# Swap: the old diagrams/ goes into the stage (removed on exit), the new one takes its place.
-if [[ -e "$out/diagrams" ]]; then
-    mv "$out/diagrams" "$stage/old-diagrams"
-fi
-mv "$stage/diagrams" "$out/diagrams"
-chmod 755 "$out/diagrams"
-chmod 644 "$out"/diagrams/*.csv "$stage/transitions.csv"
+mkdir "$stage/spectra"
+for family in "d-1,1 one-flipped" "d-2,2 two-flipped"; do
+    file="$stage/spectra/$(echo "$family" | tr ' ,' '--').csv"
+    "$binary" series --family "$family" --quantity spectrum --versus global-minimum --digits 20 --terms 3 --quiet \
+        --csv "$file" >/dev/null </dev/null || fail "spurious series --family \"$family\" failed (see above); data/ is unchanged"
+done
+
+# Swap: the old folders go into the stage (removed on exit), the new ones take their place.
+for folder in diagrams spectra; do
+    if [[ -e "$out/$folder" ]]; then
+        mv "$out/$folder" "$stage/old-$folder"
+    fi
+    mv "$stage/$folder" "$out/$folder"
+    chmod 755 "$out/$folder"
+    chmod 644 "$out/$folder"/*.csv
+done
+chmod 644 "$stage/transitions.csv"
 mv -f "$stage/transitions.csv" "$out/transitions.csv"
 
 echo "make-data: wrote $out/transitions.csv ($(($(wc -l <"$out/transitions.csv") - 1)) events) and ${#diagrams[@]} diagram(s) in $out/diagrams:" >&2
-for file in "$out"/diagrams/*.csv; do
-    echo "  $(basename "$file")  $(($(wc -l <"$file") - 1)) rows" >&2
+for file in "$out"/diagrams/*.csv "$out"/spectra/*.csv; do
+    echo "  $(basename "$(dirname "$file")")/$(basename "$file")  $(($(wc -l <"$file") - 1)) rows" >&2
 done

@@ -41,12 +41,23 @@ public struct EigenvalueSeries: Sendable {
     public let family: SeriesOutcome
     public let globalMinimum: SeriesOutcome?
     public let difference: SeriesOutcome?
+    /// The values at every rung of the ladder, to the digits on which two precisions agree:
+    /// the family's, and with `versus global minimum` the global minimum's and the difference.
+    public let atRungs: [ProvedValue]
+    public let globalAtRungs: [ProvedValue]?
+    public let differenceAtRungs: [ProvedValue]?
 
-    public init(label: EigenvalueLabel, family: SeriesOutcome, globalMinimum: SeriesOutcome?, difference: SeriesOutcome?) {
+    public init(
+        label: EigenvalueLabel, family: SeriesOutcome, globalMinimum: SeriesOutcome?, difference: SeriesOutcome?,
+        atRungs: [ProvedValue] = [], globalAtRungs: [ProvedValue]? = nil, differenceAtRungs: [ProvedValue]? = nil
+    ) {
         self.label = label
         self.family = family
         self.globalMinimum = globalMinimum
         self.difference = difference
+        self.atRungs = atRungs
+        self.globalAtRungs = globalAtRungs
+        self.differenceAtRungs = differenceAtRungs
     }
 
     public var irrep: String { label.irrep }
@@ -147,12 +158,16 @@ public enum SpectrumSeries {
                 return .failed("\(error)")
             }
         }
+        func atRungs(_ index: Int) -> [ProvedValue] {
+            zip(ladders[index].lowValues, ladders[index].highValues).map { ProvedValue($0, check: $1, upTo: settings.digits) }
+        }
         let count = labels.count
         let versus = globalMinimum != nil
         let eigenvalues = labels.indices.map { i in
             EigenvalueSeries(
                 label: labels[i], family: outcome(i), globalMinimum: versus ? outcome(count + i) : nil,
-                difference: versus ? outcome(2 * count + i) : nil)
+                difference: versus ? outcome(2 * count + i) : nil, atRungs: atRungs(i),
+                globalAtRungs: versus ? atRungs(count + i) : nil, differenceAtRungs: versus ? atRungs(2 * count + i) : nil)
         }
         let ladder = ladders[0]  // every component shares the ladder
         return SpectrumExpansion(

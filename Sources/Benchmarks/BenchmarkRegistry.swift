@@ -9,6 +9,7 @@ public enum BenchmarkRegistry {
         .continuation,
         .certification,
         .asymptotics,
+        .globalMinimum,
     ]
 
     /// The groups restricted to the cases whose identifier ("group/case/parameter") contains

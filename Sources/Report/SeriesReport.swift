@@ -23,6 +23,12 @@ public struct SeriesReport: Sendable {
         }
     }
 
+    /// With the whole spectrum: every eigenvalue at every rung as CSV (nil for one quantity).
+    public func rungsCSV() -> String? {
+        guard case let .spectrum(spectrum) = result else { return nil }
+        return SpectrumSeriesReport(spectrum, partition: partition, seedD: seedD).csv()
+    }
+
     public func json() -> JSONValue {
         switch result {
         case let .expansion(series): json(series)

@@ -102,6 +102,22 @@ struct SpectrumSeriesReport {
         }
     }
 
+    /// Every eigenvalue at every rung of the ladder, for plots: one row per (d, eigenvalue),
+    /// d ascending, each value to its proved digits (empty when not even the sign is proved).
+    func csv() -> String {
+        var table = CSVTable(headers: ["d", "quantity", "part", "rank", "multiplicity", "family", "global_minimum", "difference"])
+        for (r, d) in spectrum.rungs.enumerated() {
+            for eigenvalue in spectrum.eigenvalues {
+                let value = { (values: [ProvedValue]?) in values.flatMap { r < $0.count ? $0[r].decimal : nil } ?? "" }
+                table.append([
+                    d.text, eigenvalue.quantity, eigenvalue.irrep, "\(eigenvalue.rank)", eigenvalue.multiplicity.description,
+                    value(eigenvalue.atRungs), value(eigenvalue.globalAtRungs), value(eigenvalue.differenceAtRungs),
+                ])
+            }
+        }
+        return table.rendered()
+    }
+
     func json() -> JSONValue {
         .object([
             ("quantity", .string("spectrum")),

@@ -10,7 +10,10 @@ struct SpuriousCommand: ParsableCommand {
         discussion: """
             Examples:
               spurious transitions            every transition of the catalogued families
-              spurious spectrum --partition d-1,1 --d 10 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904
+              spurious spectrum --partition d-1,1 --d 10 \\
+                --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904
+              spurious series --family "d-1,1 one-flipped" --quantity spectrum \\
+                --versus global-minimum      the spectrum at large d against W = V
               spurious doctor                 check the MPFR installation
             Each subcommand's --help has its own example.
             """,

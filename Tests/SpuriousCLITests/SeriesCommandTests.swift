@@ -13,6 +13,29 @@ final class SeriesCommandTests: XCTestCase {
         }
     }
 
+    /// The whole spectrum with and without --csv (the CSV file written only when asked), and
+    /// the built-in family by name.
+    func testSpectrumByFamilyNameWithAndWithoutCSV() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("series-spectrum-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("spectrum.csv").path
+        let options = ["--quantity", "spectrum", "--versus", "global-minimum", "--terms", "1", "--digits", "8", "--max-d", "1e12", "--quiet"]
+        let plain = try CommandLineRun.spurious(["series", "--family", "d-1,1 one-flipped"] + options)
+        XCTAssertEqual(plain.status, 0, plain.standardError)
+        XCTAssertTrue(plain.standardOutput.contains("counted with multiplicity (polynomials in d):"), plain.standardOutput)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: csv))
+        let withCSV = try CommandLineRun.spurious(["series", "--family", "d-1,1 one-flipped", "--csv", csv] + options)
+        XCTAssertEqual(withCSV.status, 0, withCSV.standardError)
+        XCTAssertEqual(withCSV.standardOutput, plain.standardOutput)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.first, "d,quantity,part,rank,multiplicity,family,global_minimum,difference")
+        XCTAssertEqual(lines.count, 1 + 12 * 12)  // 12 rungs (10 ... 1e12), 12 distinct eigenvalues
+        let wrong = try CommandLineRun.spurious(["series", "--family", "d-1,1 one-flipped", "--csv", csv])
+        XCTAssertNotEqual(wrong.status, 0)
+        XCTAssertTrue(wrong.standardError.contains("--quantity spectrum"), wrong.standardError)
+    }
+
     func testTableOfTheLossExpansion() throws {
         let run = try CommandLineRun.spurious(["series"] + family + ["--terms", "2", "--digits", "20"])
         XCTAssertEqual(run.status, 0, run.standardError)

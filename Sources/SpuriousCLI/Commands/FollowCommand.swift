@@ -62,6 +62,7 @@ struct FollowCommand: ParsableCommand {
         guard (1...FollowRange.maximumSteps).contains(maxSteps) else {
             throw ValidationError("--max-steps must be between 1 and \(FollowRange.maximumSteps), got \(maxSteps)")
         }
+        let family = try family.resolved()
         try FollowRange.validate(seedD: family.seedD, to: to, maxD: maxD)
         let names = FixedSpace(family.partition).names
         if case let .coordinate(name) = svgQuantity, !names.contains(name) {
@@ -75,7 +76,7 @@ struct FollowCommand: ParsableCommand {
         let outputs = try OutputFiles(targets)
         let progress = ProgressLine(quiet: quiet)
         let request = FollowRequest(
-            family: family.family, to: to?.double, maxD: maxD.double, maxSteps: maxSteps, digits: digits.digits)
+            family: try family.resolved(), to: to?.double, maxD: maxD.double, maxSteps: maxSteps, digits: digits.digits)
         let run: FamilyRun
         do {
             run = try FollowJob.run(request, progress: progress)

@@ -74,6 +74,9 @@ struct SeriesCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Option(help: "With --quantity spectrum: write every eigenvalue at every rung of the ladder (and the global minimum's with --versus) as CSV to this file.")
+    var csv: String?
+
     @Option(
         help: "Constants for closed forms, comma-separated expressions in pi (default: \(ClosedFormBasis.defaultTexts.joined(separator: ","))).",
         transform: SeriesCommand.basis)
@@ -90,6 +93,7 @@ struct SeriesCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...12).contains(terms) else { throw ValidationError("--terms must be between 1 and 12, got \(terms)") }
+        let family = try family.resolved()
         let seedD = family.seedD.double
         guard seedD > 0, seedD * 1e3 <= Foundation.pow(10, Double(topExponent)) else {
             throw ValidationError("--seed-d must be positive and at least three powers of ten below --max-d (1e\(topExponent))")
@@ -109,6 +113,7 @@ struct SeriesCommand: ParsableCommand {
             }
         } else {
             guard versus == nil else { throw ValidationError("--versus global-minimum compares whole spectra: add --quantity spectrum") }
+            guard csv == nil else { throw ValidationError("--csv writes the whole spectrum at every rung: add --quantity spectrum") }
             do { _ = try Observable(quantity, model: SpectrumModel(family.partition)) } catch let error as AsymptoticsError {
                 throw ValidationError("--quantity: \(error)")
             }
@@ -122,10 +127,19 @@ struct SeriesCommand: ParsableCommand {
     func run() throws {
         let settings = SeriesSettings(terms: terms, digits: digits.digits, topExponent: topExponent, basis: try closedFormBasis)
         let request = SeriesRequest(
-            family: family.family, quantity: quantity, settings: settings, check: check, versusGlobalMinimum: versus == .globalMinimum)
+            family: try family.resolved(), quantity: quantity, settings: settings, check: check, versusGlobalMinimum: versus == .globalMinimum)
+        // The file is checked (and its temporary made) before the work, written after it.
+        let outputs = try OutputFiles(csv.map { [OutputFiles.Target(option: "--csv", path: $0)] } ?? [])
         let progress = ProgressLine(quiet: quiet)
-        let report = SeriesReport(try SeriesJob.run(request, progress: progress), request: request)
+        let report: SeriesReport
+        do {
+            report = SeriesReport(try SeriesJob.run(request, progress: progress), request: request)
+        } catch {
+            outputs.discard()
+            throw error
+        }
         progress.finish()
+        try outputs.commit(csv == nil ? [] : [report.rungsCSV() ?? ""])
         try StandardOutput.write(format == .json ? report.json().rendered() : report.table())
     }
 

@@ -3,26 +3,52 @@ import Families
 import LossModel
 import MultiPrecision
 
-/// The options that name one family: a fixed space and a seed at a reference d.
+/// The options that name one family: a built-in one by name, or a fixed space and a seed at a
+/// reference d.
 struct FamilyOptions: ParsableArguments {
+    @Option(help: "A built-in family by name, instead of --partition and --seed: \(FamilyOptions.builtInNames).")
+    var family: String?
+
     @Option(
         help: "Fixed space as a partition, e.g. d-1,1 or d-2,2 (suffix r: rows only, c: columns only).",
         transform: ArgumentParsing.partition)
-    var partition: Partition
+    var partition: Partition?
 
     @Option(
         parsing: .unconditional,
         help: "Seed values, comma-separated in variable order (D0,O0,C0_1,...); a leading minus sign is fine.",
         transform: ArgumentParsing.decimalList)
-    var seed: [DecimalLiteral]
+    var seed: [DecimalLiteral]?
 
     @Option(
         name: .customLong("seed-d"), parsing: .unconditional, help: "The d at which the seed is given (default: 10).",
         transform: ArgumentParsing.decimal)
-    var seedD: DecimalLiteral = DecimalLiteral(exactly: 10)
+    var seedD: DecimalLiteral?
 
-    /// The family the options name.
-    var family: Family { Family.named(partition: partition, seed: seed, seedD: seedD) }
+    static var builtInNames: String {
+        ((try? Family.builtIn()) ?? []).map { "\"\($0.name)\"" }.joined(separator: ", ")
+    }
+
+    func validate() throws {
+        _ = try resolved()
+    }
+
+    /// The family the options name; throws a message when they name none or two.
+    func resolved() throws -> Family {
+        if let family {
+            guard partition == nil, seed == nil, seedD == nil else {
+                throw ValidationError("--family \(family) names a family with its own partition and seed: leave out --partition, --seed and --seed-d")
+            }
+            guard let found = try Family.builtIn().first(where: { $0.name == family }) else {
+                throw ValidationError("--family: no built-in family '\(family)'; the built-in ones are \(FamilyOptions.builtInNames)")
+            }
+            return found
+        }
+        guard let partition, let seed else {
+            throw ValidationError("name the family: --family NAME, or --partition and --seed (e.g. --partition d-1,1 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904)")
+        }
+        return Family.named(partition: partition, seed: seed, seedD: seedD ?? DecimalLiteral(exactly: 10))
+    }
 }
 
 /// The range a family is followed over: refused when it asks for nothing (--to at the seed's
