@@ -83,7 +83,11 @@ final class SeriesCommandTests: XCTestCase {
 
     func testBadInputGivesAClearMessageAndNothingOnStdout() throws {
         let cases: [([String], String)] = [
-            (["--quantity", "loss"], "Missing expected argument '--partition <partition>'"),
+            (["--quantity", "loss"], "name the family: --family NAME, or --partition and --seed"),
+            (["--family", "d-9,9 none"], "no built-in family 'd-9,9 none'; the built-in ones are \"d-1,1 one-flipped\""),
+            (["--family", "d-1,1 one-flipped"] + family, "leave out --partition, --seed and --seed-d"),
+            (family + ["--versus", "global-minimum"], "add --quantity spectrum"),
+            (["--partition", "d-1,1,1r", "--seed", "1,0,0,0,1,0,0", "--quantity", "spectrum", "--versus", "global-minimum"], "not a point of d-1,1,1r"),
             (family + ["--quantity", "D9"], "unknown quantity 'D9'"),
             (family + ["--terms", "0"], "--terms"),
             (family + ["--digits", "0"], "--digits"),
