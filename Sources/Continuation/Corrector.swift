@@ -38,6 +38,20 @@ struct CorrectedPoint<S: Scalar>: Sendable {
     let residualNorm: S
 }
 
+/// The unit tangent at a point of the curve, with det[F_x F_lambda; t^T] for that tangent.
+///
+/// The determinant is nonzero and keeps its sign along a regular stretch of the curve, folds
+/// included (F_y = [F_x F_lambda] has rank n there and t spans its kernel); it changes sign at a
+/// simple branch point, where F_y loses rank and a second branch crosses. Its value is what
+/// location samples; its sign alone is what the sweep keeps, since the product of the pivots
+/// can overflow a `Double` where the sign of each pivot is still clear.
+struct CurveTangent<S: Scalar>: Sendable {
+    let direction: [S]
+    let borderedDeterminant: S
+    /// +1 or -1.
+    let borderedDeterminantSign: Int
+}
+
 /// Newton's method on the curve and the tangent to it: the numerical core shared by the sweep
 /// (in `Double`) and by event location (at any precision), written once over ``Scalar``.
 struct Corrector<P: ContinuationProblem>: Sendable {
@@ -157,17 +171,24 @@ struct Corrector<P: ContinuationProblem>: Sendable {
 
     /// The unit tangent t at an evaluated point, from [F_x F_lambda; row^T] t = [0; 1]: the
     /// derivative of the curve, oriented so that row . t > 0. With the previous tangent as the
-    /// row the orientation carries on through folds, where dlambda/ds alone would flip.
+    /// row the orientation carries on through folds, where dlambda/ds alone would flip, and
+    /// through branch points, where det[F_x F_lambda; t^T] does.
     func tangent<S: Scalar>(
         at point: CorrectedPoint<S>, orientedAlong row: [S], precision: Int
-    ) throws(StepFailure) -> [S] {
+    ) throws(StepFailure) -> CurveTangent<S> {
         let n = problem.dimension
         var unit = Array(repeating: S(0, precision: precision), count: n + 1)
         unit[n] = S(1, precision: precision)
         do {
-            let direction = try solveLinearSystem(borderedMatrix(point.evaluation, lastRow: row), unit)
+            let factors = try LUDecomposition(borderedMatrix(point.evaluation, lastRow: row))
+            let direction = factors.solve(unit)
             let length = try euclideanNorm(direction)
-            return direction.map { $0 / length }
+            // det[F_y; r^T] = r . k, k the cofactors of the last row, a kernel vector of F_y:
+            // k = det[F_y; row^T] u for the solution u (row . u = 1), so for t = u / |u| the
+            // determinant is det[F_y; row^T] |u|, with the sign of det[F_y; row^T].
+            return CurveTangent(
+                direction: direction.map { $0 / length }, borderedDeterminant: factors.determinant * length,
+                borderedDeterminantSign: factors.determinantSign)
         } catch {
             throw .singularSystem(parameter: point.state[n].doubleValue)
         }

@@ -68,8 +68,9 @@ extension FamilyTrace {
     }
 
     /// The sweep that saw `located`, and an engine watching only what changes sign there: the
-    /// parametrization (a fold) or the eigenvalues of the crossing part (a transition), with that
-    /// part and the rank of the crossing eigenvalue within it.
+    /// parametrization (a fold), the eigenvalues of the crossing part (a transition) or of the
+    /// trivial part (a branch point, whose crossing eigenvalue is the trivial one that changes
+    /// sign in its step), with that part and the rank of the crossing eigenvalue within it.
     private func locator(for located: FamilyEvent) throws -> (
         result: ContinuationResult, engine: PseudoArclength<FamilyProblem>, watched: ContinuationEvent,
         part: IsotypicPartID?, rank: Int
@@ -79,6 +80,15 @@ extension FamilyTrace {
         switch event.kind {
         case .fold:
             return (result, PseudoArclength(problem: problem), event, nil, 0)
+        case .branchPoint:
+            let before = result.points[event.bracket.lowerBound].testFunctionValues
+            let after = result.points[event.bracket.upperBound].testFunctionValues
+            let crossing = problem.testFunctionParts.indices.first { index in
+                problem.testFunctionParts[index].part == .trivial && (before[index] < 0) != (after[index] < 0)
+            }
+            let engine = PseudoArclength(problem: problem.watching(part: .trivial))
+            guard let crossing else { return (result, engine, event, nil, 0) }
+            return (result, engine, event, .trivial, problem.testFunctionParts[crossing].rank)
         case let .testFunction(index):
             let (whole, rank) = problem.testFunctionParts[index]
             let watched = ContinuationEvent(kind: .testFunction(index: rank), name: event.name, bracket: event.bracket)
