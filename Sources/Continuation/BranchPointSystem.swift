@@ -72,16 +72,8 @@ struct BranchPointSystem<P: ContinuationProblem> {
         while true {
             let evaluation = try corrector.evaluate(y, precision: p)
             let equations = residual(evaluation, psi: psi, mu: mu)
-            let scale = S.maximum(one, maxNorm(y + psi + [mu]))
-            if let last = updates.last {
-                var stalled = false
-                if let level = options.noiseLevel, updates.count >= 2 {
-                    // Small, yet more than half the update before: no longer contracting.
-                    stalled = last <= level * scale && updates[updates.count - 2] < last + last
-                }
-                if last <= options.tolerance * scale || stalled {
-                    return Solution(state: y, nullVector: psi, unfolding: mu, iterations: updates.count)
-                }
+            if options.hasConverged(after: updates, scale: S.maximum(one, maxNorm(y + psi + [mu]))) {
+                return Solution(state: y, nullVector: psi, unfolding: mu, iterations: updates.count)
             }
             guard updates.count < options.maxIterations else {
                 throw .newtonDidNotConverge(iterations: updates.count, residual: maxNorm(equations).doubleValue)

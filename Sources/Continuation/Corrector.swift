@@ -16,6 +16,16 @@ struct NewtonOptions<S: Scalar>: Sendable {
     /// iterates then sit on the rounding noise of an ill-conditioned point, and more iterations
     /// cannot improve them. `nil` to never accept such a stall.
     var noiseLevel: S?
+
+    /// Whether Newton's method has converged after `updates` (the max norms of its updates so
+    /// far) at a point of size `scale`: the last update is within the tolerance, or it has
+    /// stalled on the noise (small, yet more than half the update before: no longer contracting).
+    func hasConverged(after updates: [S], scale: S) -> Bool {
+        guard let last = updates.last else { return false }
+        if last <= tolerance * scale { return true }
+        guard let level = noiseLevel, updates.count >= 2 else { return false }
+        return last <= level * scale && updates[updates.count - 2] < last + last
+    }
 }
 
 /// Which extra equation closes F(x, lambda) = 0 into a square system.
@@ -134,17 +144,9 @@ struct Corrector<P: ContinuationProblem>: Sendable {
                 equations.append(dot(normal, subtracting(state, anchor)))
             }
             let total = maxNorm(equations)
-            let scale = S.maximum(one, maxNorm(state))
-            if let last = updates.last {
-                var stalled = false
-                if let level = options.noiseLevel, updates.count >= 2 {
-                    // Small, yet more than half the update before: no longer contracting.
-                    stalled = last <= level * scale && updates[updates.count - 2] < last + last
-                }
-                if last <= options.tolerance * scale || stalled {
-                    return CorrectedPoint(
-                        state: state, evaluation: evaluation, iterations: updates.count, residualNorm: residualNorm)
-                }
+            if options.hasConverged(after: updates, scale: S.maximum(one, maxNorm(state))) {
+                return CorrectedPoint(
+                    state: state, evaluation: evaluation, iterations: updates.count, residualNorm: residualNorm)
             }
             if options.rejectsResidualGrowth, let previous = previousResidual, previous < total {
                 throw .residualGrew(iteration: updates.count, residual: total.doubleValue)
