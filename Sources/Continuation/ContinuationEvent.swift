@@ -4,6 +4,11 @@ public struct ContinuationEvent: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// dlambda/ds changes sign: lambda turns back.
         case fold
+        /// det[F_x F_lambda; t^T] changes sign: the Jacobian [F_x F_lambda] loses rank between
+        /// the points, where a second branch crosses this one and this one goes straight on
+        /// (at a fold the determinant keeps its sign and dlambda/ds changes; here it is the
+        /// other way round, unless a fold lies in the same step too).
+        case branchPoint
         /// Test function `index` changes sign.
         case testFunction(index: Int)
         /// Test function `index` comes close to zero without changing sign: flagged, not located,
@@ -12,7 +17,7 @@ public struct ContinuationEvent: Sendable, Equatable, CustomStringConvertible {
     }
 
     public let kind: Kind
-    /// "fold", or the test function's name.
+    /// "fold", "branch point", or the test function's name.
     public let name: String
     /// Indices of the points that show the event: two neighbours with opposite signs, or for a
     /// touch the three around the smallest magnitude.
@@ -33,6 +38,7 @@ public struct ContinuationEvent: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch kind {
         case .fold: return "fold between points \(bracket.lowerBound) and \(bracket.upperBound)"
+        case .branchPoint: return "branch point between points \(bracket.lowerBound) and \(bracket.upperBound)"
         case .testFunction:
             return "\(name) changes sign between points \(bracket.lowerBound) and \(bracket.upperBound)"
         case .touch: return "\(name) touches zero near point \(bracket.lowerBound + 1)"

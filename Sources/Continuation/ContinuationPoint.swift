@@ -20,10 +20,13 @@ public struct ContinuationPoint: Sendable, Equatable {
     public let residualNorm: Double
     /// The problem's test functions here, in the order of its names.
     public let testFunctionValues: [Double]
+    /// The sign (+1 or -1) of det[F_x F_lambda; t^T] with this point's tangent t: it changes
+    /// between two points across a branch point, and not across a fold.
+    public let borderedDeterminantSign: Int
 
     public init(
         step: Int, arclength: Double, x: [Double], parameter: Double, tangent: [Double], stepSize: Double,
-        newtonIterations: Int, residualNorm: Double, testFunctionValues: [Double]
+        newtonIterations: Int, residualNorm: Double, testFunctionValues: [Double], borderedDeterminantSign: Int
     ) {
         self.step = step
         self.arclength = arclength
@@ -34,6 +37,7 @@ public struct ContinuationPoint: Sendable, Equatable {
         self.newtonIterations = newtonIterations
         self.residualNorm = residualNorm
         self.testFunctionValues = testFunctionValues
+        self.borderedDeterminantSign = borderedDeterminantSign
     }
 
     /// dlambda/ds: its sign change between two points is a fold.

@@ -24,4 +24,13 @@ public struct ContinuationResult: Sendable {
 
     /// The folds among the events.
     public var folds: [ContinuationEvent] { events.filter { $0.kind == .fold } }
+
+    /// The branch points among the events.
+    public var branchPoints: [ContinuationEvent] { events.filter { $0.kind == .branchPoint } }
+
+    /// The branch point the sweep saw between the same two points as `event`, if any: near it
+    /// the curve's points are ill-conditioned, and every event there is located around it.
+    func branchPoint(sharingBracketWith event: ContinuationEvent) -> ContinuationEvent? {
+        events.first { $0.kind == .branchPoint && $0.bracket == event.bracket }
+    }
 }

@@ -16,6 +16,16 @@ struct NewtonOptions<S: Scalar>: Sendable {
     /// iterates then sit on the rounding noise of an ill-conditioned point, and more iterations
     /// cannot improve them. `nil` to never accept such a stall.
     var noiseLevel: S?
+
+    /// Whether Newton's method has converged after `updates` (the max norms of its updates so
+    /// far) at a point of size `scale`: the last update is within the tolerance, or it has
+    /// stalled on the noise (small, yet more than half the update before: no longer contracting).
+    func hasConverged(after updates: [S], scale: S) -> Bool {
+        guard let last = updates.last else { return false }
+        if last <= tolerance * scale { return true }
+        guard let level = noiseLevel, updates.count >= 2 else { return false }
+        return last <= level * scale && updates[updates.count - 2] < last + last
+    }
 }
 
 /// Which extra equation closes F(x, lambda) = 0 into a square system.
@@ -36,6 +46,20 @@ struct CorrectedPoint<S: Scalar>: Sendable {
     let iterations: Int
     /// max|F| at `state`.
     let residualNorm: S
+}
+
+/// The unit tangent at a point of the curve, with det[F_x F_lambda; t^T] for that tangent.
+///
+/// The determinant is nonzero and keeps its sign along a regular stretch of the curve, folds
+/// included (F_y = [F_x F_lambda] has rank n there and t spans its kernel); it changes sign at a
+/// simple branch point, where F_y loses rank and a second branch crosses. Its value is what
+/// location samples; its sign alone is what the sweep keeps, since the product of the pivots
+/// can overflow a `Double` where the sign of each pivot is still clear.
+struct CurveTangent<S: Scalar>: Sendable {
+    let direction: [S]
+    let borderedDeterminant: S
+    /// +1 or -1.
+    let borderedDeterminantSign: Int
 }
 
 /// Newton's method on the curve and the tangent to it: the numerical core shared by the sweep
@@ -120,17 +144,9 @@ struct Corrector<P: ContinuationProblem>: Sendable {
                 equations.append(dot(normal, subtracting(state, anchor)))
             }
             let total = maxNorm(equations)
-            let scale = S.maximum(one, maxNorm(state))
-            if let last = updates.last {
-                var stalled = false
-                if let level = options.noiseLevel, updates.count >= 2 {
-                    // Small, yet more than half the update before: no longer contracting.
-                    stalled = last <= level * scale && updates[updates.count - 2] < last + last
-                }
-                if last <= options.tolerance * scale || stalled {
-                    return CorrectedPoint(
-                        state: state, evaluation: evaluation, iterations: updates.count, residualNorm: residualNorm)
-                }
+            if options.hasConverged(after: updates, scale: S.maximum(one, maxNorm(state))) {
+                return CorrectedPoint(
+                    state: state, evaluation: evaluation, iterations: updates.count, residualNorm: residualNorm)
             }
             if options.rejectsResidualGrowth, let previous = previousResidual, previous < total {
                 throw .residualGrew(iteration: updates.count, residual: total.doubleValue)
@@ -157,17 +173,24 @@ struct Corrector<P: ContinuationProblem>: Sendable {
 
     /// The unit tangent t at an evaluated point, from [F_x F_lambda; row^T] t = [0; 1]: the
     /// derivative of the curve, oriented so that row . t > 0. With the previous tangent as the
-    /// row the orientation carries on through folds, where dlambda/ds alone would flip.
+    /// row the orientation carries on through folds, where dlambda/ds alone would flip, and
+    /// through branch points, where det[F_x F_lambda; t^T] does.
     func tangent<S: Scalar>(
         at point: CorrectedPoint<S>, orientedAlong row: [S], precision: Int
-    ) throws(StepFailure) -> [S] {
+    ) throws(StepFailure) -> CurveTangent<S> {
         let n = problem.dimension
         var unit = Array(repeating: S(0, precision: precision), count: n + 1)
         unit[n] = S(1, precision: precision)
         do {
-            let direction = try solveLinearSystem(borderedMatrix(point.evaluation, lastRow: row), unit)
+            let factors = try LUDecomposition(borderedMatrix(point.evaluation, lastRow: row))
+            let direction = factors.solve(unit)
             let length = try euclideanNorm(direction)
-            return direction.map { $0 / length }
+            // det[F_y; r^T] = r . k, k the cofactors of the last row, a kernel vector of F_y:
+            // k = det[F_y; row^T] u for the solution u (row . u = 1), so for t = u / |u| the
+            // determinant is det[F_y; row^T] |u|, with the sign of det[F_y; row^T].
+            return CurveTangent(
+                direction: direction.map { $0 / length }, borderedDeterminant: factors.determinant * length,
+                borderedDeterminantSign: factors.determinantSign)
         } catch {
             throw .singularSystem(parameter: point.state[n].doubleValue)
         }

@@ -8,7 +8,7 @@ struct EventDetector {
 
     /// Events shown by the last point of `points`, in the order they were passed: touches at the
     /// point before the last (which needs both its neighbours), then sign changes between the
-    /// last two points (fold first, then test functions in order).
+    /// last two points (fold first, then branch point, then test functions in order).
     func events(endingAt points: [ContinuationPoint]) -> [ContinuationEvent] {
         let last = points.count - 1
         guard last >= 1 else { return [] }
@@ -28,6 +28,9 @@ struct EventDetector {
         }
         if isNegative(before.parameterTangent) != isNegative(after.parameterTangent) {
             found.append(ContinuationEvent(kind: .fold, name: "fold", bracket: (last - 1)...last))
+        }
+        if before.borderedDeterminantSign != after.borderedDeterminantSign {
+            found.append(ContinuationEvent(kind: .branchPoint, name: "branch point", bracket: (last - 1)...last))
         }
         for (index, name) in testFunctionNames.enumerated() {
             let a = before.testFunctionValues[index]

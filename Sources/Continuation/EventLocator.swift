@@ -4,6 +4,8 @@ import MultiPrecision
 enum EventFunction: Sendable {
     /// dlambda/ds of the unit tangent: zero at a fold.
     case parameterTangent
+    /// det[F_x F_lambda; t^T] for the unit tangent: zero at a branch point.
+    case borderedDeterminant
     /// Test function `index` of the problem.
     case testFunction(Int)
 
@@ -11,6 +13,7 @@ enum EventFunction: Sendable {
     init?(_ kind: ContinuationEvent.Kind) {
         switch kind {
         case .fold: self = .parameterTangent
+        case .branchPoint: self = .borderedDeterminant
         case let .testFunction(index): self = .testFunction(index)
         case .touch: return nil
         }
@@ -71,7 +74,11 @@ struct EventLocator<P: ContinuationProblem, S: Scalar> {
             switch function {
             case .parameterTangent:
                 // Oriented along the secant, as the sweep's tangents are along the sweep.
-                value = try corrector.tangent(at: corrected, orientedAlong: direction, precision: precision)[origin.count - 1]
+                value = try corrector.tangent(at: corrected, orientedAlong: direction, precision: precision)
+                    .direction[origin.count - 1]
+            case .borderedDeterminant:
+                value = try corrector.tangent(at: corrected, orientedAlong: direction, precision: precision)
+                    .borderedDeterminant
             case let .testFunction(index):
                 value = try corrector.testFunctions(at: corrected.state, precision: precision)[index]
             }

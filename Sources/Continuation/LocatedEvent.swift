@@ -7,8 +7,8 @@ public struct BracketEnd<T: Scalar>: Sendable {
     public let sigma: T
     public let x: [T]
     public let parameter: T
-    /// The event function here (dlambda/ds of the unit tangent for a fold, else the test
-    /// function).
+    /// The event function here (dlambda/ds of the unit tangent for a fold, det[F_x F_lambda;
+    /// t^T] for a branch point, else the test function).
     public let value: T
 
     public init(sigma: T, x: [T], parameter: T, value: T) {
@@ -25,6 +25,15 @@ public enum LocationCriterion: Sendable, Equatable {
     case bracketBelowTolerance
     /// The event function is exactly zero at working precision at the located point.
     case exactZero
+    /// A branch point: the regular solution of its augmented system (``BranchPointSystem``) at
+    /// working precision, with mu zero to its noise, inside a bracket whose ends are points of
+    /// the curve eps^(1/3) either side (``LocationSettings/branchPointWindow``) where
+    /// det[F_x F_lambda; t^T] has opposite signs.
+    case branchPointSystem
+    /// An event whose sign change lies between the ends of a branch point's bracket: its
+    /// function vanishes at the branch point to within 10^-(digits + 5), by its value there
+    /// and its slope across that bracket, so it is located at the branch point.
+    case atBranchPoint
 }
 
 /// An event located at `precision` bits, with the evidence: a bracket whose ends carry event
@@ -34,7 +43,9 @@ public struct LocatedEvent<T: Scalar>: Sendable {
     /// The located point: the bracket end with the smaller |event function|, or the exact zero.
     public let x: [T]
     public let parameter: T
-    /// The event function at the located point.
+    /// The event function at the located point; for a branch point, where that function
+    /// vanishes by construction, mu of its augmented system instead (zero at a branch point of
+    /// F: what is left is the solver's error).
     public let value: T
     /// The final bracket, ends ordered along the secant; their values have opposite signs.
     public let lowerEnd: BracketEnd<T>

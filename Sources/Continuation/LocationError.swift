@@ -22,6 +22,15 @@ public enum LocationError: Error, CustomStringConvertible {
     case precisionExhausted(bits: Int, digits: Int)
     /// The safeguarded secant used up its iterations.
     case notConverged(iterations: Int)
+    /// The augmented system of a branch point has its solution at `sigma` along a secant of
+    /// length `length`, outside the bracket: the sweep's step held more than one singular point.
+    case branchPointOutsideBracket(sigma: Double, length: Double)
+    /// The augmented system converged with mu = `unfolding`, not zero: its solution is a branch
+    /// point of a perturbed F, not a point of this curve.
+    case notABranchPoint(unfolding: Double)
+    /// The event changes sign within eps^(1/3) of a branch point at `bits` bits without
+    /// vanishing at it: the curve's points there cannot tell the two apart.
+    case tooCloseToBranchPoint(ContinuationEvent, bits: Int)
 
     public var description: String {
         switch self {
@@ -38,6 +47,12 @@ public enum LocationError: Error, CustomStringConvertible {
         case let .precisionExhausted(bits, digits):
             return "\(bits) bits were exhausted before \(digits) digits were reached: raise the precision"
         case let .notConverged(iterations): return "the event was not located in \(iterations) iterations"
+        case let .branchPointOutsideBracket(sigma, length):
+            return "the branch point's augmented system has its solution at \(sigma) along a secant of length \(length), outside the bracket: the step held more than one singular point; follow with a smaller maximum step"
+        case let .notABranchPoint(unfolding):
+            return "the branch point's augmented system converged with mu = \(unfolding), not 0: no branch point of this curve was found there"
+        case let .tooCloseToBranchPoint(event, bits):
+            return "\(event) lies too close to a branch point to be told apart from it at \(bits) bits: raise the precision"
         }
     }
 }

@@ -15,11 +15,34 @@ public struct LocationSettings: Sendable, Equatable {
     /// The safeguarded secant may take the working precision in bits plus this many iterations:
     /// bisection alone gains a bit per iteration, so this bounds a stalled refinement.
     public var extraIterations: Int
+    /// Near a branch point the curve is sampled no closer than eps^branchPointWindow (relative,
+    /// eps the working precision's): two branches cross there, so a point of the curve at a
+    /// distance delta from it is determined only to about eps / delta, and no better than
+    /// sqrt(eps) at the crossing. At eps^(1/3) a point is good to eps^(2/3), far below its
+    /// distance from the branch point, and a guess along the tangent is off by about eps^(2/3),
+    /// far closer to this branch than to the crossing one, so the corrector stays on it.
+    public var branchPointWindow: Double
+    /// The branch point itself solves an augmented system whose Newton matrix holds second
+    /// derivatives of F, taken as central differences of the exact F_y with a step of
+    /// eps^differenceStep (relative): the truncation error (step^2) and the rounding error
+    /// (eps / step) balance at eps^(1/3), leaving eps^(2/3). The matrix only steers Newton's
+    /// method; the equations it solves are exact, so the difference sets the speed (each
+    /// iteration gains about two thirds of the bits), never the answer.
+    public var differenceStep: Double
+    /// Newton iterations on the augmented system before it is given up: from the `Double`
+    /// stage's solution a few suffice at any precision, so this only bounds a failing start.
+    public var branchPointIterations: Int
 
-    public init(coarseTolerance: Double = 0x1p-36, seedWidth: Double = 0x1p-40, widening: Int = 256, extraIterations: Int = 60) {
+    public init(
+        coarseTolerance: Double = 0x1p-36, seedWidth: Double = 0x1p-40, widening: Int = 256, extraIterations: Int = 60,
+        branchPointWindow: Double = 1.0 / 3, differenceStep: Double = 1.0 / 3, branchPointIterations: Int = 40
+    ) {
         self.coarseTolerance = coarseTolerance
         self.seedWidth = seedWidth
         self.widening = widening
         self.extraIterations = extraIterations
+        self.branchPointWindow = branchPointWindow
+        self.differenceStep = differenceStep
+        self.branchPointIterations = branchPointIterations
     }
 }

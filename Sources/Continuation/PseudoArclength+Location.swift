@@ -1,8 +1,9 @@
 import MultiPrecision
 
 extension PseudoArclength {
-    /// Locates a fold or a test-function sign change found by a sweep, to `digits` decimal
-    /// digits at `bits` bits of precision in `T` (``BigFloat`` for more than `Double` carries).
+    /// Locates a fold, a branch point or a test-function sign change found by a sweep, to
+    /// `digits` decimal digits at `bits` bits of precision in `T` (``BigFloat`` for more than
+    /// `Double` carries).
     ///
     /// The two continuation points that bracket the event fix a secant; the curve is
     /// parameterized by the distance sigma along it, each point corrected back to the curve in
@@ -14,6 +15,10 @@ extension PseudoArclength {
     /// costly iterations only add digits. It stops when the bracket is below 10^-(digits + 5),
     /// relative, in lambda and in every coordinate of the point, or when the event function is
     /// exactly zero at working precision.
+    ///
+    /// A branch point, and any event seen in the same sweep step, is located differently
+    /// (``locateAroundBranchPoint(event:function:in:precision:digits:settings:)``): two branches
+    /// cross there, and the curve's points near it are too ill-conditioned to bracket on.
     ///
     /// Throws ``LocationError`` for a touch or an event of another result, a precision too low
     /// for the digits (``PrecisionPolicy/locationMinimum(digits:)``), a
@@ -31,6 +36,10 @@ extension PseudoArclength {
         let required = PrecisionPolicy.locationMinimum(digits: digits)
         guard working >= required else {
             throw LocationError.precisionTooLow(bits: working, digits: digits, required: required)
+        }
+        if result.branchPoint(sharingBracketWith: event) != nil {
+            return try locateAroundBranchPoint(
+                event: event, function: function, in: result, precision: working, digits: digits, settings: settings)
         }
         let a = result.points[event.bracket.lowerBound].state
         let b = result.points[event.bracket.upperBound].state
@@ -54,7 +63,9 @@ extension PseudoArclength {
     /// location `previous` (at any lower precision) rather than from the sweep: the bracket is
     /// rebuilt around the earlier estimate (widened until it changes sign, since the earlier
     /// bracket may sit inside the new precision's noise) and refined to `digits` digits. This is
-    /// how a certificate asks for more digits without locating the event from scratch.
+    /// how a certificate asks for more digits without locating the event from scratch. An event
+    /// in the step of a branch point is located from scratch at `bits`: its location starts from
+    /// the branch point's, whose `Double` stage is cheap.
     public func relocate(
         _ previous: LocatedEvent<BigFloat>, in result: ContinuationResult, precision bits: Int, digits: Int,
         settings: LocationSettings = LocationSettings()
@@ -68,6 +79,9 @@ extension PseudoArclength {
         let required = PrecisionPolicy.locationMinimum(digits: digits)
         guard working >= required else {
             throw LocationError.precisionTooLow(bits: working, digits: digits, required: required)
+        }
+        if result.branchPoint(sharingBracketWith: event) != nil {
+            return try locate(event: event, in: result, precision: working, digits: digits, settings: settings)
         }
         let a = result.points[event.bracket.lowerBound].state
         let b = result.points[event.bracket.upperBound].state
@@ -95,16 +109,28 @@ extension PseudoArclength {
             T(10, precision: working), T(-(digits + PrecisionPolicy.locationGuardDigits), precision: working))
         let fine = try refine(
             fineBracket, with: fineLocator, tolerance: tolerance, collapseIsFailure: true, digits: digits)
-        let located = fine.best
-        let n = problem.dimension
-        func end(_ sample: BracketSample<T>) -> BracketEnd<T> {
-            BracketEnd(sigma: sample.sigma, x: Array(sample.state[0..<n]), parameter: sample.state[n], value: sample.value)
-        }
+        return located(
+            event, by: fine, precision: working, digits: digits, coarseIterations: coarseIterations,
+            fineIterations: fineBracket.samples + fine.evaluations)
+    }
+
+    /// The event at the best sample of a finished refinement, with its final bracket.
+    func located<T: Scalar>(
+        _ event: ContinuationEvent, by refinement: BracketRefinement<T>, precision: Int, digits: Int,
+        coarseIterations: Int, fineIterations: Int
+    ) -> LocatedEvent<T> {
+        let best = refinement.best
         return LocatedEvent(
-            event: event, x: Array(located.state[0..<n]), parameter: located.state[n], value: located.value,
-            lowerEnd: end(fine.lower), upperEnd: end(fine.upper),
-            criterion: fine.zero == nil ? .bracketBelowTolerance : .exactZero, precision: working, digits: digits,
-            coarseIterations: coarseIterations, fineIterations: fineBracket.samples + fine.evaluations)
+            event: event, x: Array(best.state[0..<problem.dimension]), parameter: best.state[problem.dimension],
+            value: best.value, lowerEnd: bracketEnd(refinement.lower), upperEnd: bracketEnd(refinement.upper),
+            criterion: refinement.zero == nil ? .bracketBelowTolerance : .exactZero, precision: precision, digits: digits,
+            coarseIterations: coarseIterations, fineIterations: fineIterations)
+    }
+
+    /// A sample as the end of a located event's bracket.
+    func bracketEnd<T: Scalar>(_ sample: BracketSample<T>) -> BracketEnd<T> {
+        let n = problem.dimension
+        return BracketEnd(sigma: sample.sigma, x: Array(sample.state[0..<n]), parameter: sample.state[n], value: sample.value)
     }
 
     /// Throws unless `event` brackets two neighbouring points of `result` and names a test
@@ -123,7 +149,7 @@ extension PseudoArclength {
     /// Runs a ``BracketRefinement`` from the ends of `initial`. An exact zero at an end is
     /// returned at once; ends of the same sign throw. A collapse before the tolerance is a
     /// failure at full precision, while the `Double` stage simply hands on what it has.
-    private func refine<S: Scalar>(
+    func refine<S: Scalar>(
         _ initial: InitialBracket<S>, with locator: EventLocator<P, S>, tolerance: S, collapseIsFailure: Bool,
         digits: Int
     ) throws -> BracketRefinement<S> {

@@ -8,6 +8,9 @@ public enum StepFailure: Error, CustomStringConvertible {
     /// The corrected point lies `distance` from its prediction, too far for a step of `step`:
     /// the corrector has probably been drawn to another part of the curve.
     case correctionTooLarge(distance: Double, step: Double)
+    /// The tangent turned by `angle` radians over a step of `step`, more than the settings
+    /// allow: the corrector has probably landed on a branch crossing this one.
+    case tangentTurned(angle: Double, step: Double)
     /// The bordered (or fixed-parameter) Jacobian is singular to working precision at
     /// `parameter`.
     case singularSystem(parameter: Double)
@@ -27,6 +30,8 @@ public enum StepFailure: Error, CustomStringConvertible {
             return "the Newton residual grew at iteration \(iteration) (to \(residual))"
         case let .correctionTooLarge(distance, step):
             return "the corrector moved \(distance) from the prediction, too far for a step of \(step)"
+        case let .tangentTurned(angle, step):
+            return "the tangent turned by \(angle) radians over a step of \(step): the corrector has probably landed on a crossing branch"
         case let .singularSystem(parameter):
             return "the Jacobian is singular to working precision at parameter \(parameter)"
         case let .evaluationFailed(parameter, error):

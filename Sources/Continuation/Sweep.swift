@@ -1,3 +1,5 @@
+import MultiPrecision
+
 /// The sweep in `Double`: the loop of predictor-corrector steps, step control, event detection
 /// and the stop rules, for one problem and one set of settings.
 struct Sweep<P: ContinuationProblem> {
@@ -70,7 +72,8 @@ struct Sweep<P: ContinuationProblem> {
         return finish(.maxSteps)
     }
 
-    /// One predictor-corrector step of length `ds` along the current tangent.
+    /// One predictor-corrector step of length `ds` along the current tangent, rejected when the
+    /// corrector lands too far from the prediction or where the tangent has turned too far.
     func step(from current: ContinuationPoint, ds: Double) throws(StepFailure) -> ContinuationPoint {
         let predicted = adding(current.state, ds, times: current.tangent)
         let corrected = try corrector.correct(
@@ -80,9 +83,15 @@ struct Sweep<P: ContinuationProblem> {
         guard distance <= settings.maxCorrectionRatio * ds else {
             throw .correctionTooLarge(distance: distance, step: ds)
         }
-        return try makePoint(
+        let point = try makePoint(
             corrected, tangentRow: current.tangent, step: current.step + 1, arclength: current.arclength + ds,
             stepSize: ds)
+        let turn = dot(current.tangent, point.tangent)
+        guard turn >= Double.cos(settings.maxTangentTurn) else {
+            let angle = (try? Double.acos(Swift.max(-1, Swift.min(1, turn)))) ?? Double.pi
+            throw .tangentTurned(angle: angle, step: ds)
+        }
+        return point
     }
 
     /// The bound of the parameter range that `point` lies beyond, if any.
@@ -129,7 +138,8 @@ struct Sweep<P: ContinuationProblem> {
         let values = try corrector.testFunctions(at: corrected.state, precision: 53)
         return ContinuationPoint(
             step: step, arclength: arclength, x: Array(corrected.state[0..<n]), parameter: corrected.state[n],
-            tangent: tangent, stepSize: stepSize, newtonIterations: corrected.iterations,
-            residualNorm: corrected.residualNorm, testFunctionValues: values)
+            tangent: tangent.direction, stepSize: stepSize, newtonIterations: corrected.iterations,
+            residualNorm: corrected.residualNorm, testFunctionValues: values,
+            borderedDeterminantSign: tangent.borderedDeterminantSign)
     }
 }

@@ -51,3 +51,9 @@ func lifted<S: Scalar>(_ a: [S], toPrecision precision: Int) -> [S] {
 func powerOfTwo<S: Scalar>(_ exponent: Int, precision: Int) throws -> S {
     try S.pow(S(2, precision: precision), S(exponent, precision: precision))
 }
+
+/// eps^fraction at `precision` bits, rounded to a power of two: 2^(-fraction (precision - 1)),
+/// for the tolerances and widths that settings give as a fraction of the working precision.
+func epsilonPower<S: Scalar>(_ fraction: Double, precision: Int) throws -> S {
+    try powerOfTwo(-Int((fraction * Double(precision - 1)).rounded()), precision: precision)
+}

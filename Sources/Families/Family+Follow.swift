@@ -54,7 +54,8 @@ extension Family {
                 lambdaMin: branch == 0 ? target : seedD - settings.overshoot,
                 lambdaMax: branch == 0 ? seedD + settings.overshoot : target,
                 newtonTolerance: settings.newtonTolerance, newtonMaxIterations: settings.newtonMaxIterations,
-                direction: branch == 0 ? .decreasing : .increasing, touchThreshold: settings.touchThreshold)
+                direction: branch == 0 ? .decreasing : .increasing, touchThreshold: settings.touchThreshold,
+                maxTangentTurn: settings.maxTangentTurn)
             do {
                 let result = try engine.run(from: seedX, parameter: seedD, settings: continuation) { point in
                     count += 1
@@ -102,7 +103,7 @@ extension FamilyTrace {
         var events: [FamilyEvent] = []
         for (branch, result) in branches.enumerated() {
             guard let result else { continue }
-            for event in result.events {
+            for event in result.events where !FamilyTrace.isBranchPointEigenvalue(event, in: result, problem: problem) {
                 let mapped = [event.bracket.lowerBound, event.bracket.upperBound].map {
                     branch == 0 ? offset - $0 : Swift.max(offset, 0) + $0
                 }
@@ -116,5 +117,15 @@ extension FamilyTrace {
             lowerStop: branches[0].map { FamilyStop($0.stopReason) },
             upperStop: branches[1].map { FamilyStop($0.stopReason) },
             branches: branches)
+    }
+
+    /// Whether `event` is a trivial-part eigenvalue changing sign in the step of a branch point.
+    /// The trivial part's eigenvalues are those of F_x, the reduced Hessian, so that eigenvalue
+    /// is the branch point itself: it is reported once, as a branch point, rather than also as
+    /// a transition of the trivial part (which its location, ill-conditioned there, could not
+    /// locate anyway).
+    static func isBranchPointEigenvalue(_ event: ContinuationEvent, in result: ContinuationResult, problem: FamilyProblem) -> Bool {
+        guard case let .testFunction(index) = event.kind, problem.testFunctionParts[index].part == .trivial else { return false }
+        return result.branchPoints.contains { $0.bracket == event.bracket }
     }
 }

@@ -3,11 +3,11 @@ import LossModel
 import MultiPrecision
 
 extension FamilyTrace {
-    /// Locates a fold or transition to `digits` proved digits: the event is located by the
-    /// continuation engine at two precisions (``PrecisionPolicy/location(digits:)`` and twice
-    /// that) and only agreeing digits are kept; for a transition the crossing eigenvalue must
-    /// also have opposite signs one unit of the last digit below and above the printed d, or a
-    /// digit is dropped (docs/design.md section 6).
+    /// Locates a fold, branch point or transition to `digits` proved digits: the event is
+    /// located by the continuation engine at two precisions (``PrecisionPolicy/location(digits:)``
+    /// and twice that) and only agreeing digits are kept; for a transition or a branch point the
+    /// crossing eigenvalue must also have opposite signs one unit of the last digit below and
+    /// above the printed d, or a digit is dropped (docs/design.md section 6).
     public func locate(_ located: FamilyEvent, digits: Int, settings: LocationSettings = LocationSettings()) throws -> LocatedFamilyEvent {
         let (result, engine, watched, part, crossing) = try locator(for: located)
         let model = problem.model
@@ -19,10 +19,11 @@ extension FamilyTrace {
         var verified = d.isDetermined
         var signCheck: LocatedFamilyEvent.SignCheck?
         if let part {
+            let start = signCheckStart(high)
             // Shorten d until the crossing eigenvalue changes sign across one unit of its last digit.
             while let unit = d.unitInLastDigit(precision: high.precision), let centre = d.rounded(precision: high.precision) {
                 let sides = try [centre - unit, centre + unit].map { d in
-                    let point = try model.loss.criticalPoint(from: high.x, d: d)
+                    let point = try model.loss.criticalPoint(from: start(d), d: d)
                     let spectrum = try model.spectrum(at: point.x, d: d)
                     let value = try model.sortedEigenvalues(at: point.x, d: d, parts: model.index(of: part).map { [$0] } ?? [])[crossing]
                     return (index: spectrum.index, value: value)
@@ -42,13 +43,18 @@ extension FamilyTrace {
         let dValue = high.parameter.doubleValue
         let owner = part ?? .trivial
         let multiplicity = part.flatMap { model.index(of: $0) }.map { model.multiplicity(ofPart: $0) } ?? CountPolynomial(1)
+        let kind: LocatedFamilyEvent.Kind
         var foldSide: LocatedFamilyEvent.FoldSide?
-        if part == nil {
+        switch located.event.kind {
+        case .fold:
+            kind = .fold
             let sideDs = [points[located.points.lowerBound].d, points[located.points.upperBound].d]
             foldSide = sideDs.allSatisfy { $0 < dValue } ? .smallerD : .largerD
+        case .branchPoint: kind = .branchPoint
+        case .testFunction, .touch: kind = .transition
         }
         return LocatedFamilyEvent(
-            family: family.name, partition: family.partition, kind: part == nil ? .fold : .transition, sweepEvent: located,
+            family: family.name, partition: family.partition, kind: kind, sweepEvent: located,
             d: d, loss: ProvedValue(pointLow.loss, check: pointHigh.loss, upTo: digits), names: model.loss.space.names,
             coordinates: zip(pointLow.x, pointHigh.x).map { ProvedValue($0, check: $1, upTo: digits) },
             part: owner, irrep: part.map { model.name(of: $0) } ?? "trivial", multiplicity: multiplicity,
@@ -67,9 +73,29 @@ extension FamilyTrace {
             event.location, in: result, precision: PrecisionPolicy.location(digits: digits), digits: digits, settings: settings)
     }
 
+    /// Where Newton's method at a fixed d near the located point starts, for the sign check.
+    /// Normally the located point itself. At or beside a branch point a second branch of
+    /// critical points lies about as close to that point as the family does, and Newton from it
+    /// could land on either, whose crossing eigenvalues have opposite signs at the same d: the
+    /// start then moves along the family, by the slope of the location's bracket (two points of
+    /// the family either side of the branch point), which keeps it on the family.
+    private func signCheckStart(_ location: LocatedEvent<BigFloat>) -> (BigFloat) -> [BigFloat] {
+        switch location.criterion {
+        case .branchPointSystem, .atBranchPoint:
+            let lower = location.lowerEnd
+            let upper = location.upperEnd
+            let rise = upper.parameter - lower.parameter
+            let slope = zip(upper.x, lower.x).map { ($0 - $1) / rise }
+            return { d in zip(location.x, slope).map { $0 + (d - location.parameter) * $1 } }
+        case .bracketBelowTolerance, .exactZero:
+            return { _ in location.x }
+        }
+    }
+
     /// The sweep that saw `located`, and an engine watching only what changes sign there: the
-    /// parametrization (a fold) or the eigenvalues of the crossing part (a transition), with that
-    /// part and the rank of the crossing eigenvalue within it.
+    /// parametrization (a fold), the eigenvalues of the crossing part (a transition) or of the
+    /// trivial part (a branch point, whose crossing eigenvalue is the trivial one that changes
+    /// sign in its step), with that part and the rank of the crossing eigenvalue within it.
     private func locator(for located: FamilyEvent) throws -> (
         result: ContinuationResult, engine: PseudoArclength<FamilyProblem>, watched: ContinuationEvent,
         part: IsotypicPartID?, rank: Int
@@ -79,6 +105,15 @@ extension FamilyTrace {
         switch event.kind {
         case .fold:
             return (result, PseudoArclength(problem: problem), event, nil, 0)
+        case .branchPoint:
+            let before = result.points[event.bracket.lowerBound].testFunctionValues
+            let after = result.points[event.bracket.upperBound].testFunctionValues
+            let crossing = problem.testFunctionParts.indices.first { index in
+                problem.testFunctionParts[index].part == .trivial && (before[index] < 0) != (after[index] < 0)
+            }
+            let engine = PseudoArclength(problem: problem.watching(part: .trivial))
+            guard let crossing else { return (result, engine, event, nil, 0) }
+            return (result, engine, event, .trivial, problem.testFunctionParts[crossing].rank)
         case let .testFunction(index):
             let (whole, rank) = problem.testFunctionParts[index]
             let watched = ContinuationEvent(kind: .testFunction(index: rank), name: event.name, bracket: event.bracket)

@@ -39,6 +39,11 @@ public struct FollowSettings: Sendable, Equatable {
     /// Bisection steps that find that bound below the seed: 60 halvings pin it to the
     /// rounding of a `Double`.
     public var boundaryBisections = 60
+    /// A step along which the tangent turns by more than this (radians) is retried shorter:
+    /// the catalog's families turn by at most 0.013 per step, while at the branch point of
+    /// `d-2,1,1` on the one-flipped family the crossing branch meets it at 0.30, so a corrector
+    /// drawn onto that branch is caught and the sweep stays on the family.
+    public var maxTangentTurn = 0.1
     /// A point whose smallest eigenvalue has magnitude at most this is called degenerate, not
     /// a minimum or a saddle: the sweep's eigenvalues carry about this much rounding.
     public var degeneracy = 1e-8

@@ -2,16 +2,22 @@ import Continuation
 import LossModel
 import MultiPrecision
 
-/// A fold or a saddle/minimum transition of a family, located with proved digits
-/// (docs/design.md sections 4 and 6). Every value is a ``ProvedValue``: produced here once, read
-/// as it is by certification, reports, diagrams and data files.
+/// A fold, a branch point or a saddle/minimum transition of a family, located with proved
+/// digits (docs/design.md sections 4 and 6). Every value is a ``ProvedValue``: produced here
+/// once, read as it is by certification, reports, diagrams and data files.
 public struct LocatedFamilyEvent: Sendable {
+    /// The raw value is the reports' word for the kind.
     public enum Kind: String, Sendable {
         case transition, fold
+        /// A trivial-part eigenvalue crosses zero while the family goes straight on (d keeps
+        /// its direction): another branch of critical points of the same fixed space crosses
+        /// the family there.
+        case branchPoint = "branch point"
     }
 
-    /// For a transition: the index and the crossing eigenvalue one unit of the last printed
-    /// digit of d below and above it, where the eigenvalue must have opposite signs.
+    /// For a transition or a branch point: the index and the crossing eigenvalue one unit of
+    /// the last printed digit of d below and above it, where the eigenvalue must have opposite
+    /// signs.
     public struct SignCheck: Sendable {
         public let indexBelow: Double
         public let indexAbove: Double
@@ -38,19 +44,22 @@ public struct LocatedFamilyEvent: Sendable {
     public let kind: Kind
     /// The sweep's event that was located: its bracket of trace points.
     public let sweepEvent: FamilyEvent
-    /// d with every printed digit proved (agreement at two precisions, and for a transition
-    /// opposite signs of the crossing eigenvalue one unit of the last digit either side).
+    /// d with every printed digit proved (agreement at two precisions, and for a transition or
+    /// a branch point opposite signs of the crossing eigenvalue one unit of the last digit
+    /// either side).
     public let d: ProvedValue
     public let loss: ProvedValue
     /// The fixed space's variable names, and the coordinates in that order.
     public let names: [String]
     public let coordinates: [ProvedValue]
-    /// The isotypic part whose eigenvalue vanishes (the trivial part at a fold).
+    /// The isotypic part whose eigenvalue vanishes (the trivial part at a fold or a branch
+    /// point).
     public let part: IsotypicPartID
     public let irrep: String
     public let multiplicity: CountPolynomial
     public let multiplicityValue: Double
-    /// The sign check of a transition (nil for a fold, or when no digit survived it).
+    /// The sign check of a transition or a branch point (nil for a fold, or when no digit
+    /// survived it).
     public let signCheck: SignCheck?
     /// For a fold, where the family lives.
     public let foldSide: FoldSide?

@@ -53,6 +53,16 @@ public struct LUDecomposition<S: Scalar>: Sendable {
         for k in 0..<n { product *= factors.entries[k * n + k] }
         return product
     }
+
+    /// The sign of det A (+1 or -1; a factored matrix is regular) from the signs of the pivots
+    /// alone: the product itself can overflow or underflow a `Double` where its sign is still
+    /// clear, and a sign is all a continuation needs to see a branch point.
+    public var determinantSign: Int {
+        let n = factors.dimension
+        var sign = factors.isOddPermutation ? -1 : 1
+        for k in 0..<n where factors.entries[k * n + k].signum < 0 { sign = -sign }
+        return sign
+    }
 }
 
 /// The solution x of A x = b for a square, non-singular A (see ``LUDecomposition``).

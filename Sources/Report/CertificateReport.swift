@@ -35,6 +35,7 @@ enum CertificateReport {
     static func failure(_ certification: FamilyRun.Certification?) -> String? {
         switch certification {
         case .fold?: return "folds are not certified, only transitions"
+        case .branchPoint?: return "branch points are not certified, only transitions"
         case let .failed(error)?: return "\(error)"
         case .certified?, nil: return nil
         }

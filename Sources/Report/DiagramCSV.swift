@@ -10,11 +10,11 @@ public enum DiagramCSV {
     ///
     /// A point row gives Doubles in Swift's shortest round-trip form; its `event` is empty, or
     /// `touch` on the middle point of a touch (an eigenvalue coming close to zero without a sign
-    /// change). An event row (`fold` or `transition`) gives d, loss and coordinates as their proved
-    /// digits, `index` as the index just above d, `stability` as `degenerate` (an eigenvalue is
-    /// zero there), and leaves `step`, the eigenvalue columns and the Newton columns empty. Its `s`
-    /// is only an estimate: the arclength of the sweep point just before it, since the location
-    /// solves for d, not for arclength.
+    /// change). An event row (`fold`, `branch point` or `transition`) gives d, loss and
+    /// coordinates as their proved digits, `index` as the index just above d, `stability` as
+    /// `degenerate` (an eigenvalue is zero there), and leaves `step`, the eigenvalue columns and
+    /// the Newton columns empty. Its `s` is only an estimate: the arclength of the sweep point
+    /// just before it, since the location solves for d, not for arclength.
     public static func render(_ run: FamilyRun) -> String {
         let trace = run.trace
         let names = trace.names

@@ -118,12 +118,15 @@ private struct Drawing {
         let ds = trace.points.map(\.d).filter(\.isFinite)
         let located = vertices.compactMap(\.event)
         let transitions = located.filter { $0.kind == .transition }.count
-        let folds = located.count - transitions
+        let folds = located.filter { $0.kind == .fold }.count
+        let branchPoints = located.filter { $0.kind == .branchPoint }.count
         var summary = "\(trace.points.count) points"
         if let low = ds.min(), let high = ds.max() {
             summary += ", d from \(Drawing.short(low)) to \(Drawing.short(high))"
         }
         summary += "; \(transitions) transition\(transitions == 1 ? "" : "s"), \(folds) fold\(folds == 1 ? "" : "s")"
+        // Named only where there is one, so that pictures without branch points read as before.
+        if branchPoints > 0 { summary += ", \(branchPoints) branch point\(branchPoints == 1 ? "" : "s")" }
         return text(title, x: Drawing.left, y: 26, attributes: #"font-size="16" font-weight="bold""#)
             + text(summary, x: Drawing.left, y: 46, attributes: ##"font-size="12" fill="#555555""##)
     }
@@ -215,7 +218,8 @@ private struct Drawing {
         return out + "</g>\n"
     }
 
-    /// A circle for each transition, a diamond for each fold, each labelled with its d. Markers
+    /// A circle for each transition, a diamond for each fold, a square for each branch point,
+    /// each labelled with its d. Markers
     /// are drawn first and labels after, so that no marker hides a label.
     func markers() -> String {
         let placed = vertices.compactMap { vertex -> (event: LocatedFamilyEvent, x: Double, y: Double)? in
@@ -227,6 +231,7 @@ private struct Drawing {
             switch marker.event.kind {
             case .transition: out += Marker.transition.svg(x: marker.x, y: marker.y)
             case .fold: out += Marker.fold.svg(x: marker.x, y: marker.y)
+            case .branchPoint: out += Marker.branchPoint.svg(x: marker.x, y: marker.y)
             }
         }
         var taken = placed.map { Box(x: $0.x - 8, y: $0.y - 8, width: 16, height: 16) }
@@ -285,13 +290,17 @@ private struct Drawing {
 
     func legend() -> String {
         let x = Drawing.right + 18
-        let rows: [(String, String)] = [
+        var rows: [(String, String)] = [
             ("minimum", Style.minimum.sample(x: x + 10, y: 0)),
             ("saddle", Style.saddle.sample(x: x + 10, y: 0)),
             ("degenerate", Style.degenerate.sample(x: x + 10, y: 0)),
             ("transition", Marker.transition.svg(x: x + 24, y: 0)),
             ("fold", Marker.fold.svg(x: x + 24, y: 0)),
         ]
+        // Only where the picture has one: a family without branch points keeps its legend.
+        if vertices.contains(where: { $0.event?.kind == .branchPoint }) {
+            rows.append(("branch point", Marker.branchPoint.svg(x: x + 24, y: 0)))
+        }
         let height = Double(rows.count) * 22 + 30
         var out = "<rect x=\"\(fixed(x))\" y=\"\(fixed(Drawing.top))\" width=\"\(fixed(Drawing.width - x - 12))\" "
             + "height=\"\(fixed(height))\" fill=\"white\" stroke=\"#bbbbbb\" stroke-width=\"1\"/>\n"
@@ -351,7 +360,7 @@ private enum Style: Equatable {
 
 /// The symbol of a located event.
 private enum Marker {
-    case transition, fold
+    case transition, fold, branchPoint
 
     func svg(x: Double, y: Double) -> String {
         switch self {
@@ -361,6 +370,9 @@ private enum Marker {
             let r = 7.0
             let corners = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)].map { "\(fixed($0.0)),\(fixed($0.1))" }
             return "<polygon points=\"\(corners.joined(separator: " "))\" fill=\"#7048e8\" stroke=\"black\" stroke-width=\"1.2\"/>\n"
+        case .branchPoint:
+            let r = 5.5
+            return "<rect x=\"\(fixed(x - r))\" y=\"\(fixed(y - r))\" width=\"\(fixed(2 * r))\" height=\"\(fixed(2 * r))\" fill=\"#e8590c\" stroke=\"black\" stroke-width=\"1.2\"/>\n"
         }
     }
 }

@@ -4,10 +4,11 @@ import LossModel
 import MultiPrecision
 import Spurious
 
-/// The located folds and saddle/minimum transitions of one or more families, as a terminal
-/// table, CSV or JSON (`spurious transitions --format`), with their certificates when they were
-/// asked for. Events are kept in the order given (family by family, along each family), so that
-/// output is reproducible.
+/// The located folds, branch points and saddle/minimum transitions of one or more families, as
+/// a terminal table, CSV or JSON (`spurious transitions --format`), with their certificates when
+/// they were asked for. Events are kept in the order given (family by family, along each
+/// family), so that output is reproducible. An event's `kind` is its
+/// ``LocatedFamilyEvent/Kind`` raw value: `transition`, `fold` or `branch point`.
 public struct TransitionsReport: Sendable {
     public let events: [FamilyRun.Event]
     /// Lines printed under the table, such as why each family's sweep stopped: without them a

@@ -21,6 +21,8 @@ public struct FamilyRun: Sendable {
         case certified(TransitionCertificate)
         /// Folds are not certified, only transitions.
         case fold
+        /// Branch points are not certified, only transitions.
+        case branchPoint
         /// Every attempt failed; the error says which step failed, at which precision.
         case failed(any Error)
     }

@@ -39,8 +39,9 @@ public struct FollowRequest: Sendable {
 }
 
 /// `spurious follow`, and each family of `spurious transitions`: follow the family by
-/// pseudo-arclength continuation (docs/design.md section 4), locate each fold and transition
-/// to proved digits (section 6), and certify the transitions when asked (section 7).
+/// pseudo-arclength continuation (docs/design.md section 4), locate each fold, branch point
+/// and transition to proved digits (section 6), and certify the transitions when asked
+/// (section 7).
 public enum FollowJob {
     /// Runs `request`; `problem` is the family's fixed space when the caller already has it
     /// (the catalog built it for its search).
@@ -84,7 +85,11 @@ public enum FollowJob {
     static func certify(
         _ event: LocatedFamilyEvent, number: Int, of count: Int, trace: FamilyTrace, digits: Int, progress: some ProgressObserver
     ) -> FamilyRun.Certification {
-        guard event.kind == .transition else { return .fold }
+        switch event.kind {
+        case .fold: return .fold
+        case .branchPoint: return .branchPoint
+        case .transition: break
+        }
         progress.report(.certifying(family: event.family, number: number + 1, of: count, nearD: event.approximateD))
         do {
             return .certified(try TransitionCertifier.certify(event, of: trace, digits: digits))

@@ -65,6 +65,22 @@ final class DiagramSVGTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.attributes["stroke-dasharray"] == nil }, "minima solid")
     }
 
+    /// A branch point is a square, in the legend only where there is one, and counted in the
+    /// heading.
+    func testBranchPointIsMarkedAndInTheLegend() throws {
+        let plain = try SVGReader.read(DiagramSVG.render(try Fixture.load().run, quantity: .loss))
+        XCTAssertFalse(plain.texts.contains("branch point"), "no branch point, no legend row")
+        let data = try Fixture.loadBranchPoint()
+        let reader = try SVGReader.read(DiagramSVG.render(data.run, quantity: .loss))
+        XCTAssertTrue(reader.texts.contains("branch point"), "\(reader.texts)")
+        XCTAssertTrue(
+            reader.texts.contains("\(data.trace.points.count) points, d from 5.40788 to 10; 0 transitions, 0 folds, 1 branch point"),
+            "\(reader.texts)")
+        let squares = reader.elements.filter { $0.name == "rect" && $0.attributes["fill"] == "#e8590c" }
+        XCTAssertEqual(squares.count, 2, "legend and event")
+        XCTAssertTrue(reader.texts.contains("d = 5.58551"), "labelled with its d")
+    }
+
     func testCoordinateDiagramAndUnknownCoordinate() throws {
         let data = try Fixture.load()
         let name = try XCTUnwrap(data.trace.names.last)
