@@ -8,6 +8,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case wrongNumberOfValues(expected: [String], got: Int)
     /// A point where the loss is not differentiable: a zero row (docs/design.md section 1).
     case zeroRow(block: Int)
+    /// A derivative beyond the second asked for where the loss has none: the pair named has
+    /// sin theta = 0 (docs/design.md section 1).
+    case notSmooth(String)
     /// An interval evaluation that cannot enclose its result (the text says why and where).
     case noEnclosure(String)
     case notConverged(String)
@@ -39,6 +42,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "\(expected.count) values expected (\(expected.joined(separator: ", "))), got \(got)"
         case let .zeroRow(block):
             return "singular point: a row of block \(block) is zero; the loss is not differentiable there"
+        case let .notSmooth(pair):
+            return "\(pair) are parallel or anti-parallel here, where the loss is twice but not three times differentiable: no third or fourth derivative; take a point off that ridge"
         case let .noEnclosure(what):
             return "no enclosure: \(what)"
         case let .notConverged(what):

@@ -94,9 +94,15 @@ extension ReducedLoss {
                 throw ModelError.overflow("the squared norms and inner products of \(term.pair) overflow at this point; its entries are too large")
             }
             let u = term.wedge.jet(at: x, d: d, dIndex: dIndex, order: order)
-            let kernel = try ReluKernel(
-                a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, u: u.value, pi: pi,
-                order: order, zeroRow: term.zeroRow(first:))
+            let kernel: ReluKernel<S>
+            do {
+                kernel = try ReluKernel(
+                    a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, u: u.value, pi: pi,
+                    order: order, zeroRow: term.zeroRow(first:))
+            } catch ScalarError.notDifferentiable {
+                // Only sqrt(u) at u = 0 at a Dual point: no derivative beyond the second there.
+                throw ModelError.notSmooth(term.pair)
+            }
             let w = term.weight.evaluate(at: d)
             sum.value += w.value * kernel.value
             guard order >= .gradient else { continue }

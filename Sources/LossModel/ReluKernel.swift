@@ -51,6 +51,13 @@ import MultiPrecision
 /// Intervals: with s's enclosure [0, s_hi] (u's enclosure reaching 0) every expression above is
 /// continuous in s down to s = 0 and encloses the limit there; only m = grad u / (2 s) needs
 /// care, and ``Scalar/boundedQuotient(_:_:bound:)`` encloses it by [-gamma_i, gamma_i] then.
+///
+/// Duals (third and fourth derivatives, ``ReducedLoss/hessianDerivative(at:d:direction:dDirection:)``):
+/// every branch here is on a value and is constant near a point with s > 0 (A, B > 0; u > 0,
+/// so the clamp is |u| = u; s > 0 in ``curvatureTerm(_:describe:)``), so a ``Dual`` evaluation
+/// differentiates the closed forms above, which are analytic there. There is no series in s to
+/// differentiate. At s = 0 sqrt(u) has no derivative and throws: the loss is not C^3 at
+/// parallel rows (docs/design.md section 1).
 struct ReluKernel<S: Scalar> {
     var value: S
     /// (g_A, g_B, g_p).
