@@ -14,11 +14,12 @@ import MultiPrecision
 /// psi^T F_yy on the two-dimensional kernel of F_y is nondegenerate: two branches crossing at
 /// an angle), so Newton's method finds the branch point to working precision.
 ///
-/// The Jacobian holds psi^T F_yy, second derivatives that the problem does not give: they are
-/// central differences of its exact F_y (``LocationSettings/differenceStep``), as AUTO-07p and
-/// MATCONT difference the Jacobians they are not given. The residual is exact, so the
-/// difference only slows the convergence; it does not move the solution. Each iteration costs
-/// 2 (n + 1) + 1 evaluations of F and F_y.
+/// The Jacobian holds psi^T F_yy, second derivatives that the problem does not give: column l
+/// is the derivative of psi^T F_y along y_l, exact by forward mode, the problem evaluated at
+/// the ``Dual`` point y + e_l (its evaluation is generic over ``Scalar``, so the same formula
+/// gives F_y and its derivative). Newton's method therefore converges quadratically, and each
+/// iteration costs one evaluation of F and F_y and n + 1 at a Dual point (docs/design.md
+/// section 4, branch points).
 struct BranchPointSystem<P: ContinuationProblem> {
     let corrector: Corrector<P>
 
@@ -58,11 +59,8 @@ struct BranchPointSystem<P: ContinuationProblem> {
     }
 
     /// Newton's method on the augmented system from (`state`, `nullVector`, mu = 0), with the
-    /// convergence and stall rules of the corrector (`options`) and central differences of step
-    /// `differenceStep` times max(1, |y|).
-    func solve<S: Scalar>(
-        from state: [S], nullVector: [S], options: NewtonOptions<S>, differenceStep: S
-    ) throws(StepFailure) -> Solution<S> {
+    /// convergence and stall rules of the corrector (`options`).
+    func solve<S: Scalar>(from state: [S], nullVector: [S], options: NewtonOptions<S>) throws(StepFailure) -> Solution<S> {
         let p = options.precision
         let one = S(1, precision: p)
         var y = state
@@ -78,8 +76,7 @@ struct BranchPointSystem<P: ContinuationProblem> {
             guard updates.count < options.maxIterations else {
                 throw .newtonDidNotConverge(iterations: updates.count, residual: maxNorm(equations).doubleValue)
             }
-            let h = differenceStep * S.maximum(one, maxNorm(y))
-            let matrix = try jacobian(evaluation, at: y, psi: psi, mu: mu, step: h, precision: p)
+            let matrix = try jacobian(evaluation, at: y, psi: psi, mu: mu, precision: p)
             let update: [S]
             do {
                 update = try solveLinearSystem(matrix, equations)
@@ -115,9 +112,10 @@ struct BranchPointSystem<P: ContinuationProblem> {
     ///     [ psi^T F_yy   F_y^T  0   ]
     ///     [ 0            psi^T  0   ]
     ///
-    /// with column l of psi^T F_yy the central difference of psi^T F_y along y_l.
+    /// with column l of psi^T F_yy the derivative of psi^T F_y along y_l: psi^T times the
+    /// derivative parts of F_y at the Dual point y + e_l.
     private func jacobian<S: Scalar>(
-        _ evaluation: SystemEvaluation<S>, at y: [S], psi: [S], mu: S, step h: S, precision p: Int
+        _ evaluation: SystemEvaluation<S>, at y: [S], psi: [S], mu: S, precision p: Int
     ) throws(StepFailure) -> Matrix<S> {
         let size = 2 * n + 2
         var matrix = Matrix(rows: size, columns: size, repeating: S(0, precision: p))
@@ -131,15 +129,18 @@ struct BranchPointSystem<P: ContinuationProblem> {
             matrix[i, 2 * n + 1] = psi[i]
             matrix[2 * n + 1, n + 1 + i] = psi[i]
         }
-        let twice = h + h
+        let zero = S(0, precision: p)
+        let one = S(1, precision: p)
         for l in 0...n {
-            var forward = y
-            forward[l] += h
-            var backward = y
-            backward[l] -= h
-            let ahead = leftProduct(try corrector.evaluate(forward, precision: p), psi)
-            let behind = leftProduct(try corrector.evaluate(backward, precision: p), psi)
-            for j in 0...n { matrix[n + j, l] = (ahead[j] - behind[j]) / twice }
+            let point = y.indices.map { Dual(y[$0], derivative: $0 == l ? one : zero) }
+            let dual = try corrector.evaluate(point, precision: p)
+            var slopes = Matrix(rows: n, columns: n, repeating: zero)
+            slopes.elements = dual.jacobian.elements.map(\.derivative)
+            let derivative = SystemEvaluation(
+                residual: dual.residual.map(\.derivative), jacobian: slopes,
+                parameterDerivative: dual.parameterDerivative.map(\.derivative))
+            let column = leftProduct(derivative, psi)
+            for j in 0...n { matrix[n + j, l] = column[j] }
         }
         return matrix
     }

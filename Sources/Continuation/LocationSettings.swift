@@ -22,27 +22,19 @@ public struct LocationSettings: Sendable, Equatable {
     /// distance from the branch point, and a guess along the tangent is off by about eps^(2/3),
     /// far closer to this branch than to the crossing one, so the corrector stays on it.
     public var branchPointWindow: Double
-    /// The branch point itself solves an augmented system whose Newton matrix holds second
-    /// derivatives of F, taken as central differences of the exact F_y with a step of
-    /// eps^differenceStep (relative): the truncation error (step^2) and the rounding error
-    /// (eps / step) balance at eps^(1/3), leaving eps^(2/3). The matrix only steers Newton's
-    /// method; the equations it solves are exact, so the difference sets the speed (each
-    /// iteration gains about two thirds of the bits), never the answer.
-    public var differenceStep: Double
     /// Newton iterations on the augmented system before it is given up: from the `Double`
     /// stage's solution a few suffice at any precision, so this only bounds a failing start.
     public var branchPointIterations: Int
 
     public init(
         coarseTolerance: Double = 0x1p-36, seedWidth: Double = 0x1p-40, widening: Int = 256, extraIterations: Int = 60,
-        branchPointWindow: Double = 1.0 / 3, differenceStep: Double = 1.0 / 3, branchPointIterations: Int = 40
+        branchPointWindow: Double = 1.0 / 3, branchPointIterations: Int = 40
     ) {
         self.coarseTolerance = coarseTolerance
         self.seedWidth = seedWidth
         self.widening = widening
         self.extraIterations = extraIterations
         self.branchPointWindow = branchPointWindow
-        self.differenceStep = differenceStep
         self.branchPointIterations = branchPointIterations
     }
 }

@@ -122,10 +122,9 @@ extension PseudoArclength {
     ) throws -> (solution: BranchPointSystem<P>.Solution<S>, sigma: S) {
         var options = locator.newton
         options.maxIterations = settings.branchPointIterations
-        let step: S = try epsilonPower(settings.differenceStep, precision: locator.precision)
         let solution: BranchPointSystem<P>.Solution<S>
         do throws(StepFailure) {
-            solution = try system.solve(from: state, nullVector: nullVector, options: options, differenceStep: step)
+            solution = try system.solve(from: state, nullVector: nullVector, options: options)
         } catch {
             throw LocationError.correctorFailed(sigma: dot(locator.direction, subtracting(state, locator.origin)).doubleValue, error)
         }
