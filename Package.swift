@@ -15,7 +15,7 @@ let package = Package(
     products: [
         .library(
             name: "Spurious",
-            targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Asymptotics", "Certification", "Spurious", "Report"]),
+            targets: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families", "Asymptotics", "Bifurcations", "Certification", "Spurious", "Report"]),
         .executable(name: "spurious", targets: ["SpuriousCLI"]),
     ],
     dependencies: [
@@ -39,9 +39,10 @@ let package = Package(
         .target(name: "BruteForce", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .target(name: "_TestSupport", swiftSettings: strict),
         .target(name: "Asymptotics", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel"], swiftSettings: strict),
+        .target(name: "Bifurcations", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel"], swiftSettings: strict),
         .target(name: "Certification", dependencies: ["MultiPrecision", "LinearAlgebra", "LossModel", "Continuation", "Families"], swiftSettings: strict),
         .target(
-            name: "Spurious", dependencies: ["MultiPrecision", "LossModel", "Continuation", "Families", "Asymptotics", "Certification"],
+            name: "Spurious", dependencies: ["MultiPrecision", "LossModel", "Continuation", "Families", "Asymptotics", "Bifurcations", "Certification"],
             swiftSettings: strict),
         .target(
             name: "Benchmarks",
@@ -60,11 +61,12 @@ let package = Package(
         .testTarget(name: "LossModelTests", dependencies: ["LossModel", "BruteForce", "_TestSupport"], swiftSettings: strict),
         .testTarget(name: "BruteForceTests", dependencies: ["BruteForce", "_TestSupport"], swiftSettings: strict),
         .testTarget(name: "ContinuationTests", dependencies: ["Continuation"], swiftSettings: strict),
+        .testTarget(name: "BifurcationsTests", dependencies: ["Bifurcations", "LinearAlgebra", "MultiPrecision"], swiftSettings: strict),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "BruteForce"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Spurious", "Families", "Continuation", "LossModel", "MultiPrecision"], swiftSettings: strict),
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "Report", "_TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "SpuriousTests", dependencies: ["Spurious", "Report", "Families", "LossModel", "MultiPrecision", "BruteForce", "Certification"],
+            name: "SpuriousTests", dependencies: ["Spurious", "Report", "Families", "LossModel", "MultiPrecision", "BruteForce", "Certification", "Bifurcations"],
             swiftSettings: strict),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Report"], swiftSettings: strict),
         .testTarget(name: "AsymptoticsTests", dependencies: ["Asymptotics", "LossModel"], swiftSettings: strict),

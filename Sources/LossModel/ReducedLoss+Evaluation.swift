@@ -56,7 +56,7 @@ extension ReducedLoss {
     /// `includingD` the derivatives are taken in (x, d), d last. Derivatives are exact: the
     /// chain rule through the closed-form partials of ``ReluKernel``, no differencing.
     ///
-    /// Throws ``ModelError/singular(_:)`` where the loss is not differentiable: at a zero row
+    /// Throws ``ModelError/zeroRow(block:)`` where the loss is not differentiable: at a zero row
     /// (gradient and Hessian). Parallel and anti-parallel rows are regular points: the loss is
     /// twice differentiable there and ``ReluKernel`` gives the limits (docs/design.md section 1).
     /// An interval evaluation also throws ``ModelError/noEnclosure(_:)`` where sin theta's

@@ -71,7 +71,7 @@ struct ReluKernel<S: Scalar> {
 
     /// `u` is AB - p^2 from the pair's wedge form; `pi` at the working precision.
     ///
-    /// Throws ``ModelError/singular(_:)`` for a zero row (A or B not certainly positive) when
+    /// Throws ``ModelError/zeroRow(block:)`` for a zero row (A or B not certainly positive) when
     /// derivatives are asked for: f(w, v) is not differentiable at w = 0 (docs/design.md section 1).
     init(a: S, b: S, p: S, u: S, pi: S, order: DerivativeOrder, zeroRow: (_ first: Bool) -> Int) throws {
         let zero = S(0, precision: pi.precision)

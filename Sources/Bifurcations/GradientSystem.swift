@@ -1,0 +1,21 @@
+import LinearAlgebra
+import LossModel
+import MultiPrecision
+
+/// The critical-point equations of a potential, F = grad_y L(y; lambda) = 0, with a diagonal
+/// metric M: what a bifurcation of a family of critical points is analysed in. F_y is the
+/// symmetric Hessian H; the eigenvalues that cross zero are those of the pencil (H, M), and the
+/// kernel line is normalised by v^T M v = 1 (docs/design.md section 4b).
+public protocol GradientSystem: ParametricSystem {
+    /// The diagonal of M at lambda, one positive entry per unknown.
+    func metric<S: Scalar>(parameter: S) -> [S]
+}
+
+/// The reduced loss of a fixed space: its metric is the count of each variable, the number of
+/// entries of the full k x d matrix that one reduced variable stands for (docs/design.md
+/// section 2).
+extension ReducedGradient: GradientSystem {
+    public func metric<S: Scalar>(parameter d: S) -> [S] {
+        loss.space.counts.map { $0.value(at: d) }
+    }
+}
