@@ -21,7 +21,7 @@ bash scripts/make-data.sh "$fresh" 2>"$fresh/make-data.log" || {
 }
 
 # The generated files, as paths relative to data/, on either side.
-list() { (cd "$1" && { [[ -e transitions.csv ]] && echo transitions.csv; for folder in diagrams spectra; do [[ -d $folder ]] && find $folder -type f; done; true; } | LC_ALL=C sort); }
+list() { (cd "$1" && { [[ -e transitions.csv ]] && echo transitions.csv; for folder in diagrams spectra branches; do [[ -d $folder ]] && find $folder -type f; done; true; } | LC_ALL=C sort); }
 mapfile -t files < <({ list "$fresh"; [[ -d data ]] && list data; } | LC_ALL=C sort -u)
 
 stale=()
@@ -43,4 +43,4 @@ if (( ${#stale[@]} )); then
     echo "check-data: run \`bash scripts/make-data.sh\` to regenerate them, check the change, and commit data/" >&2
     exit 1
 fi
-echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv, data/diagrams/*.csv and data/spectra/*.csv match a fresh run byte for byte)"
+echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv, data/diagrams/*.csv, data/spectra/*.csv and data/branches/* match a fresh run byte for byte)"

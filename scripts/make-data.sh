@@ -6,6 +6,9 @@
 #   data/spectra/<family>.csv  every Hessian eigenvalue of each built-in family and of the global
 #                              minimum W = V at d = 10, 100, ..., 1e30, to 20 proved digits
 #                              (`spurious series --quantity spectrum --versus global-minimum --csv`)
+#   data/branches/branches.json the branches born at every transition of the catalog, 20 digits
+#                              (`spurious branches --format json`), graph.json its bifurcation
+#                              graph (`--graph`) and <family>.svg one picture per family (`--svg`)
 # The notebooks in notebooks/ read these files; scripts/check-data.sh checks that they are current.
 #
 # Usage: scripts/make-data.sh [OUT_DIR]      (default: the repository's data/)
@@ -55,19 +58,23 @@ for family in "d-1,1 one-flipped" "d-2,2 two-flipped"; do
         --csv "$file" >/dev/null </dev/null || fail "spurious series --family \"$family\" failed (see above); data/ is unchanged"
 done
 
+mkdir "$stage/branches"
+"$binary" branches --digits 20 --format json --graph "$stage/branches/graph.json" --svg "$stage/branches" --quiet \
+    >"$stage/branches/branches.json" </dev/null || fail "spurious branches failed (see above); data/ is unchanged"
+
 # Swap: the old folders go into the stage (removed on exit), the new ones take their place.
-for folder in diagrams spectra; do
+for folder in diagrams spectra branches; do
     if [[ -e "$out/$folder" ]]; then
         mv "$out/$folder" "$stage/old-$folder"
     fi
     mv "$stage/$folder" "$out/$folder"
     chmod 755 "$out/$folder"
-    chmod 644 "$out/$folder"/*.csv
+    find "$out/$folder" -type f -exec chmod 644 {} +
 done
 chmod 644 "$stage/transitions.csv"
 mv -f "$stage/transitions.csv" "$out/transitions.csv"
 
 echo "make-data: wrote $out/transitions.csv ($(($(wc -l <"$out/transitions.csv") - 1)) events) and ${#diagrams[@]} diagram(s) in $out/diagrams:" >&2
-for file in "$out"/diagrams/*.csv "$out"/spectra/*.csv; do
+for file in "$out"/diagrams/*.csv "$out"/spectra/*.csv "$out"/branches/*; do
     echo "  $(basename "$(dirname "$file")")/$(basename "$file")  $(($(wc -l <"$file") - 1)) rows" >&2
 done

@@ -10,6 +10,7 @@ public enum BenchmarkRegistry {
         .certification,
         .asymptotics,
         .globalMinimum,
+        .branches,
     ]
 
     /// The groups restricted to the cases whose identifier ("group/case/parameter") contains

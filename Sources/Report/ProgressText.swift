@@ -18,6 +18,8 @@ public enum ProgressText {
             return "series: ladder at d = \(d), \(bits) bits"
         case let .certifying(family, number, count, d):
             return "\(family): certifying transition \(number)/\(count) near d = \(d.formatted(significantDigits: 6))"
+        case let .branching(family, fine, d):
+            return "\(family): the branch in \(fine) at d = \(d.formatted(significantDigits: 6))"
         }
     }
 }

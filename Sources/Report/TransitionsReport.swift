@@ -14,10 +14,14 @@ public struct TransitionsReport: Sendable {
     /// Lines printed under the table, such as why each family's sweep stopped: without them a
     /// reader cannot tell "no more transitions" from "the sweep ended early".
     public let notes: [String]
+    /// Whether the report has the branches column (`spurious transitions`): each transition's
+    /// bifurcation type and the partitions of the branches it creates.
+    public let showsBranches: Bool
 
-    public init(events: [FamilyRun.Event], notes: [String] = []) {
+    public init(events: [FamilyRun.Event], notes: [String] = [], showsBranches: Bool = false) {
         self.events = events
         self.notes = notes
+        self.showsBranches = showsBranches
     }
 
     /// The report of a `transitions` run: every event, then one note per family (where it was
@@ -29,7 +33,7 @@ public struct TransitionsReport: Sendable {
                 notes.append("\(space): no spurious minimum of this isotropy at d = \(Words.plain(catalog.at)) (\(catalog.starts) starts)")
             }
         }
-        self.init(events: result.events, notes: notes)
+        self.init(events: result.events, notes: notes, showsBranches: true)
     }
 
     private var located: [LocatedFamilyEvent] { events.map(\.located) }
@@ -46,13 +50,14 @@ public struct TransitionsReport: Sendable {
             out = "no transitions or folds found\n"
         } else {
             var table = TextTable(
-                headers: ["#", "family", "kind", "d", "irrep", "multiplicity", "direction", "verified"],
-                alignments: [.right, .left, .left, .left, .left, .left, .left, .left])
-            for (number, event) in located.enumerated() {
+                headers: ["#", "family", "kind", "d", "irrep", "multiplicity", "direction", "verified"] + (showsBranches ? ["branches"] : []),
+                alignments: [.right, .left, .left, .left, .left, .left, .left, .left] + (showsBranches ? [.left] : []))
+            for (number, item) in events.enumerated() {
+                let event = item.located
                 table.append([
                     String(number + 1), event.family, event.kind.rawValue, Words.proved(event.d), event.irrep,
                     TransitionsReport.multiplicity(event), Words.direction(event), event.verified ? "yes" : "no",
-                ])
+                ] + (showsBranches ? [Words.branches(item.branches)] : []))
             }
             out = table.rendered()
             for (number, event) in located.enumerated() {
@@ -80,14 +85,15 @@ public struct TransitionsReport: Sendable {
         var table = CSVTable(headers: [
             "family", "partition", "k", "kind", "d", "digits", "loss", "irrep", "multiplicity",
             "multiplicity_value", "direction", "verified", "coordinates",
-        ])
-        for event in located {
+        ] + (showsBranches ? ["branches"] : []))
+        for item in events {
+            let event = item.located
             table.append([
                 event.family, event.partition.description, CSVTable.number(event.k), event.kind.rawValue,
                 Words.proved(event.d), String(event.digits), Words.proved(event.loss), event.irrep, event.multiplicity.description,
                 CSVTable.number(event.multiplicityValue), Words.direction(event), event.verified ? "true" : "false",
                 zip(event.names, event.coordinates).map { "\($0)=\(Words.proved($1))" }.joined(separator: ";"),
-            ])
+            ] + (showsBranches ? [Words.branches(item.branches)] : []))
         }
         return table.rendered()
     }
@@ -118,11 +124,23 @@ public struct TransitionsReport: Sendable {
                     ("eigenvalue_above", event.signCheck.map { .string($0.eigenvalueAbove.formatted(significantDigits: 3)) } ?? .null),
                     ("coordinates", .object(zip(event.names, event.coordinates).map { ($0, .string(Words.proved($1))) })),
                     ("verified", .bool(event.verified)),
-                ]
+                ] + (showsBranches ? [("branches", .array(item.branches.map(TransitionsReport.branchJSON)))] : [])
                 guard let certification = item.certification else { return .object(fields) }
                 return .object(fields + CertificateReport.jsonFields(certification, event: event))
             })),
         ])
+    }
+
+    /// A predicted branch: `{partition, split, type, side}`, or `{partition, split, failure}`.
+    static func branchJSON(_ outcome: BranchOutcome) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("partition", .string(outcome.subgroup.fine.description)), ("split", .string(outcome.subgroup.split)),
+        ]
+        if let type = outcome.type {
+            fields += [("type", .string(BranchesReport.typeName(type))), ("side", outcome.side.map { .string($0.rawValue) } ?? .null)]
+        }
+        if case let .failure(failure)? = outcome.branch { fields.append(("failure", .string(failure.description))) }
+        return .object(fields)
     }
 
     /// "d-2 = 3.58551" for a multiplicity that depends on d (six digits: the value is a Double

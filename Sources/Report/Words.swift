@@ -1,6 +1,7 @@
 import Continuation
 import Families
 import MultiPrecision
+import Spurious
 
 /// The words of the reports: why a sweep stopped, which way an event turns, what an index is.
 enum Words {
@@ -37,7 +38,36 @@ enum Words {
 
     /// "minimum", or "saddle (index 3.58551)".
     static func stability(index: Double) -> String {
-        index == 0 ? "minimum" : "saddle (index \(index.formatted(significantDigits: 6)))"
+        index == 0 ? "minimum" : "saddle (index \(Words.index(index)))"
+    }
+
+    /// An index, a sum of multiplicities at d: "1" when it is a whole number (to rounding in
+    /// the multiplicities' evaluation at a fractional d), else six digits ("3.58551").
+    static func index(_ value: Double) -> String {
+        let whole = value.rounded()
+        return abs(value - whole) <= 1e-9 * max(1, abs(value)) && abs(whole) < 1e15 ? String(Int(whole)) : value.formatted(significantDigits: 6)
+    }
+
+    /// The branches a transition creates, for the `transitions` table: "transcritical: d-2,1,1,
+    /// d-3,2,1", "pitchfork (above): d-2,1,1", "none" for a transition whose part has no axial
+    /// subgroup of partition type, "" for a fold or a branch point.
+    static func branches(_ outcomes: [BranchOutcome]) -> String {
+        var groups: [(kind: String, partitions: [String])] = []
+        for outcome in outcomes {
+            let kind: String
+            switch outcome.type {
+            case .transcritical?: kind = "transcritical"
+            case .pitchfork?: kind = "pitchfork" + (outcome.side.map { " (\($0.rawValue))" } ?? "")
+            case .undecided?: kind = "type undecided"
+            case nil: kind = "no kernel line"
+            }
+            if let index = groups.firstIndex(where: { $0.kind == kind }) {
+                groups[index].partitions.append(outcome.subgroup.fine.description)
+            } else {
+                groups.append((kind, [outcome.subgroup.fine.description]))
+            }
+        }
+        return groups.map { "\($0.kind): \($0.partitions.joined(separator: " "))" }.joined(separator: "; ")
     }
 
     /// A proved value's digits, or "undetermined" when none is proved.

@@ -9,10 +9,14 @@ public struct FamilyRun: Sendable {
         public let located: LocatedFamilyEvent
         /// Nil when no certificate was asked for.
         public let certification: Certification?
+        /// For a transition in `spurious transitions`: the branch each axial subgroup of the
+        /// crossing part predicts (type, coefficients, side; not followed). Empty otherwise.
+        public let branches: [BranchOutcome]
 
-        public init(located: LocatedFamilyEvent, certification: Certification?) {
+        public init(located: LocatedFamilyEvent, certification: Certification?, branches: [BranchOutcome] = []) {
             self.located = located
             self.certification = certification
+            self.branches = branches
         }
     }
 
@@ -36,5 +40,11 @@ public struct FamilyRun: Sendable {
     }
 
     public var family: Family { trace.family }
+
+    /// The sweep's events not located because they are a parent's crossing seen in a finer
+    /// space (``FollowRequest/parentCrossing``): the names of the parts that cross there.
+    public func parentCrossing(at d: Double?) -> [String] {
+        trace.events.filter { FollowJob.isParentCrossing($0, of: trace, at: d) }.map(\.event.name)
+    }
     public var located: [LocatedFamilyEvent] { events.map(\.located) }
 }

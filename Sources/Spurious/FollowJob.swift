@@ -16,8 +16,17 @@ public struct FollowRequest: Sendable {
     public var digits: Int
     /// Certify every transition with interval arithmetic.
     public var certify: Bool
+    /// For a branch followed from its parent (`spurious branches`): the parent's transition d.
+    /// Sign changes of test functions whose bracket contains it are the parent's crossing part
+    /// seen in the finer space (its pieces all vanish there), already located on the parent:
+    /// they are not located again (``FamilyRun/parentCrossing``). The branch point is.
+    public var parentCrossing: Double?
 
-    public init(family: Family, to: Double? = nil, maxD: Double = 40, maxSteps: Int = 2000, digits: Int = 20, certify: Bool = false) {
+    public init(
+        family: Family, to: Double? = nil, maxD: Double = 40, maxSteps: Int = 2000, digits: Int = 20, certify: Bool = false,
+        parentCrossing: Double? = nil
+    ) {
+        self.parentCrossing = parentCrossing
         self.family = family
         self.to = to
         self.maxD = maxD
@@ -61,7 +70,9 @@ public enum FollowJob {
         } catch let error as ModelError {
             throw JobError.family(family.name, error)
         }
-        let locatable = trace.events.filter(\.event.isLocatable)
+        let locatable = trace.events.filter { event in
+            event.event.isLocatable && !FollowJob.isParentCrossing(event, of: trace, at: request.parentCrossing)
+        }
         var located: [LocatedFamilyEvent] = []
         for (i, event) in locatable.enumerated() {
             progress.report(.locating(family: family.name, event: event.event.name, number: i + 1, of: locatable.count, digits: request.digits))
@@ -79,6 +90,13 @@ public enum FollowJob {
                     : nil)
         }
         return FamilyRun(trace: trace, events: events)
+    }
+
+    /// Whether `event` is a test function's sign change bracketing the parent's transition.
+    static func isParentCrossing(_ event: FamilyEvent, of trace: FamilyTrace, at d: Double?) -> Bool {
+        guard let d, case .testFunction = event.event.kind else { return false }
+        let ends = [trace.points[event.points.lowerBound].d, trace.points[event.points.upperBound].d]
+        return (ends.min() ?? 0) <= d && d <= (ends.max() ?? 0)
     }
 
     /// The certificate of one located event, or why there is none.

@@ -18,6 +18,8 @@ public enum JobProgress: Sendable {
     case ladder(d: DecimalLiteral, bits: Int)
     /// A transition of a family is being certified.
     case certifying(family: String, number: Int, of: Int, nearD: Double)
+    /// The branch in a finer fixed space is being switched to and followed.
+    case branching(family: String, fine: Partition, nearD: Double)
 }
 
 /// Whoever watches a job's progress.

@@ -83,11 +83,17 @@ public enum TransitionsJob {
             emptySpaces = search.partitions.filter { space in !found.contains { $0.family.partition == space } }
         }
         let runs = try families.map { family, problem, to in
-            try FollowJob.run(
+            let run = try FollowJob.run(
                 FollowRequest(
                     family: family, to: to, maxD: request.maxD, maxSteps: request.maxSteps, digits: request.digits,
                     certify: request.certify),
                 problem: problem, progress: progress)
+            // Each transition's branches: their type and fine spaces (docs/design.md section 4b).
+            return FamilyRun(trace: run.trace, events: run.events.map { event in
+                FamilyRun.Event(
+                    located: event.located, certification: event.certification,
+                    branches: BranchesJob.predictions(at: event.located, digits: request.digits))
+            })
         }
         return TransitionsResult(runs: runs, catalog: catalog, emptySpaces: emptySpaces)
     }

@@ -17,6 +17,6 @@ struct SpuriousCommand: ParsableCommand {
               spurious doctor                 check the MPFR installation
             Each subcommand's --help has its own example.
             """,
-        subcommands: [TransitionsCommand.self, FollowCommand.self, SpectrumCommand.self, Formula.self, Doctor.self, Bench.self, CriticalCommand.self, SeriesCommand.self]
+        subcommands: [TransitionsCommand.self, FollowCommand.self, BranchesCommand.self, SpectrumCommand.self, Formula.self, Doctor.self, Bench.self, CriticalCommand.self, SeriesCommand.self]
     )
 }

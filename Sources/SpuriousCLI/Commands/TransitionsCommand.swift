@@ -122,7 +122,7 @@ struct TransitionsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try diagrams.map(DiagramDirectory.init)
+        let directory = try diagrams.map { try DiagramDirectory($0) }
         let progress = ProgressLine(quiet: quiet)
         let result: TransitionsResult
         do {

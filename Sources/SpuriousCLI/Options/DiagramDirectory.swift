@@ -2,20 +2,26 @@ import Families
 import Foundation
 import Report
 
-/// Where `transitions --diagrams DIR` puts each family's diagram: DIR/<slug>.csv.
+/// Where `transitions --diagrams DIR` puts each family's diagram (DIR/<slug>.csv), and
+/// `branches --svg DIR` each family's picture (DIR/<slug>.svg).
 struct DiagramDirectory {
     let path: String
+    /// The option that named the directory, for messages, and the files' extension.
+    let option: String
+    let fileExtension: String
     /// The outermost folder this run made (DIR itself, or a missing folder above it), removed
     /// again if the run fails; nil when DIR existed.
     private let created: String?
 
     /// Checks, before any work, that DIR is a directory that takes new files, creating it (and
     /// the folders above it) when missing; throws naming --diagrams and the problem.
-    init(_ path: String) throws {
+    init(_ path: String, option: String = "--diagrams", fileExtension: String = "csv") throws {
         self.path = path
+        self.option = option
+        self.fileExtension = fileExtension
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CLIError("--diagrams: '\(path)' exists and is not a directory") }
+            guard isDirectory.boolValue else { throw CLIError("\(option): '\(path)' exists and is not a directory") }
             created = nil
         } else {
             TemporaryFiles.shared.removeOnInterrupt()
@@ -27,14 +33,14 @@ struct DiagramDirectory {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw CLIError("--diagrams: cannot create the directory '\(path)': \(DiagramDirectory.reason(path))")
+                throw CLIError("\(option): cannot create the directory '\(path)': \(DiagramDirectory.reason(path))")
             }
             TemporaryFiles.shared.addDirectory(outermost, tree: path)
             created = outermost
         }
         // A file that can be made here now can be made at the end: try one.
         do {
-            try OutputFiles([OutputFiles.Target(option: "--diagrams", path: file(named: "probe"))]).discard()
+            try OutputFiles([OutputFiles.Target(option: option, path: file(named: "probe"))]).discard()
         } catch {
             removeIfCreated()
             throw error
@@ -45,11 +51,11 @@ struct DiagramDirectory {
     /// turned into dashes and other signs dropped, so that it needs no quoting in a shell
     /// ("d-1,1 one-flipped" -> "d-1-1-one-flipped", "d-2,2 (d-2)-flipped #2" -> "d-2-2-d-2-flipped-2").
     func target(for family: Family) -> OutputFiles.Target {
-        OutputFiles.Target(option: "--diagrams", path: file(named: DiagramDirectory.slug(family.name)))
+        OutputFiles.Target(option: option, path: file(named: DiagramDirectory.slug(family.name)))
     }
 
     private func file(named name: String) -> String {
-        (path as NSString).appendingPathComponent(name + ".csv")
+        (path as NSString).appendingPathComponent(name + "." + fileExtension)
     }
 
     /// Removes the directory this run made, when the run fails (it holds nothing of ours).

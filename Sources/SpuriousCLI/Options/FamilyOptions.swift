@@ -29,8 +29,12 @@ struct FamilyOptions: ParsableArguments {
         ((try? Family.builtIn()) ?? []).map { "\"\($0.name)\"" }.joined(separator: ", ")
     }
 
+    /// True when any of the options is given (`branches` without them takes the catalog).
+    var namesAFamily: Bool { family != nil || partition != nil || seed != nil || seedD != nil }
+
+    /// Checks what is given; a command that needs a family says so by calling ``resolved()``.
     func validate() throws {
-        _ = try resolved()
+        if namesAFamily { _ = try resolved() }
     }
 
     /// The family the options name; throws a message when they name none or two.

@@ -1,0 +1,212 @@
+import Bifurcations
+import Families
+import LossModel
+import MultiPrecision
+
+/// What `spurious branches` is asked: which families, how deep (branches of branches), how
+/// far in d, to how many digits, and how finely a block may be split.
+public struct BranchesRequest: Sendable {
+    public enum Families: Sendable {
+        /// The catalog's families, found as `spurious transitions` finds them.
+        case catalog(CatalogRequest)
+        case given([Family])
+    }
+
+    public var families: Families
+    /// 1: the branches born on the families; 2: also those born on the branches; ...
+    public var depth: Int
+    public var maxD: Double
+    public var digits: Int
+    /// The largest piece p of a block split S_{n-p} x S_p (docs/design.md section 4b).
+    public var maxSplit: Int
+    public var maxSteps: Int
+
+    public init(families: Families, depth: Int = 1, maxD: Double = 40, digits: Int = 20, maxSplit: Int = 2, maxSteps: Int = 2000) {
+        self.families = families
+        self.depth = depth
+        self.maxD = maxD
+        self.digits = digits
+        self.maxSplit = maxSplit
+        self.maxSteps = maxSteps
+    }
+}
+
+/// `spurious branches`: every family followed as `follow` does; at each transition the axial
+/// subgroups of the crossing part, the kernel line in each one's fixed space, the bifurcation
+/// equation's coefficients and type, and the branch itself, switched to from the family and
+/// followed both ways with its full spectrum (docs/design.md section 4b).
+public enum BranchesJob {
+    public static func run(_ request: BranchesRequest, progress: some ProgressObserver = NoProgress()) throws -> BranchesResult {
+        let families: [(family: Family, problem: FamilyProblem?)]
+        switch request.families {
+        case let .given(given):
+            families = given.map { ($0, nil) }
+        case let .catalog(search):
+            families = try Catalog.discover(
+                partitions: search.partitions, at: search.at, starts: search.starts, rngSeed: search.rngSeed
+            ) { partition in
+                progress.report(.searching(partition: partition, d: search.at, starts: search.starts))
+            }.map { ($0.family, $0.problem) }
+        }
+        let analysed = try families.map { family, problem in
+            let run = try FollowJob.run(
+                FollowRequest(family: family, maxD: request.maxD, maxSteps: request.maxSteps, digits: request.digits),
+                problem: problem, progress: progress)
+            return analyse(run, depth: request.depth, bornAt: nil, request: request, progress: progress)
+        }
+        return BranchesResult(families: analysed, depth: request.depth)
+    }
+
+    /// The transitions of `run` analysed, down to `depth` levels. A branch's own events at the
+    /// d where it was born (`bornAt`) are its parent's crossing seen from the finer space,
+    /// already analysed, and are skipped.
+    static func analyse(
+        _ run: FamilyRun, depth: Int, bornAt: Double?, request: BranchesRequest, progress: some ProgressObserver
+    ) -> FamilyBifurcations {
+        guard depth > 0 else { return FamilyBifurcations(run: run, transitions: []) }
+        let transitions = run.located.enumerated().filter { _, event in
+            event.kind == .transition && !(bornAt.map { isSameD(event.approximateD, $0) } ?? false)
+        }.map { number, event in
+            TransitionBifurcation(
+                event: event, eventNumber: number,
+                branches: AxialSubgroup.candidates(of: event.part, in: event.partition, maxSplit: request.maxSplit).map { subgroup in
+                    progress.report(.branching(family: run.family.name, fine: subgroup.fine, nearD: event.approximateD))
+                    let analysis = TransitionAnalysis.analyse(subgroup, at: event, digits: request.digits)
+                    return outcome(subgroup, analysis, at: event, parent: run.family, depth: depth, request: request, progress: progress)
+                })
+        }
+        return FamilyBifurcations(run: run, transitions: transitions)
+    }
+
+    static func isSameD(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
+
+    /// The branch of one axial subgroup, switched to and followed.
+    static func outcome(
+        _ subgroup: AxialSubgroup, _ analysis: Result<TransitionAnalysis, BranchFailure>, at event: LocatedFamilyEvent, parent: Family, depth: Int,
+        request: BranchesRequest, progress: some ProgressObserver
+    ) -> BranchOutcome {
+        switch analysis {
+        case let .failure(failure):
+            return BranchOutcome(subgroup: subgroup, type: nil, coefficients: nil, side: nil, branch: .failure(failure))
+        case let .success(analysis):
+            return analysis.outcome(
+                branch: follow(analysis, parent: parent, bornAt: event.approximateD, depth: depth, request: request, progress: progress))
+        }
+    }
+
+    /// The branches a transition predicts, one per axial subgroup of its crossing part, not
+    /// followed (the `transitions` report's column).
+    public static func predictions(at event: LocatedFamilyEvent, digits: Int, maxSplit: Int = 2) -> [BranchOutcome] {
+        guard event.kind == .transition else { return [] }
+        return AxialSubgroup.candidates(of: event.part, in: event.partition, maxSplit: maxSplit).map { subgroup in
+            switch TransitionAnalysis.analyse(subgroup, at: event, digits: digits) {
+            case let .failure(failure):
+                BranchOutcome(subgroup: subgroup, type: nil, coefficients: nil, side: nil, branch: .failure(failure))
+            case let .success(analysis):
+                analysis.outcome(branch: nil)
+            }
+        }
+    }
+
+    /// Amplitudes tried along the kernel line, in order, for the first point of a branch: the
+    /// first whose d lies where the finer space's whole spectrum is defined is followed.
+    static let amplitudes = [0.01, -0.01, 0.002, -0.002]
+
+    /// Switches to the branch, follows it both ways, and reads its index on each side of d*
+    /// and where its ends are.
+    static func follow(
+        _ analysis: TransitionAnalysis, parent: Family, bornAt: Double, depth: Int, request: BranchesRequest,
+        progress: some ProgressObserver
+    ) -> Result<BranchRun, BranchFailure> {
+        let fine = analysis.subgroup.fine
+        let problem = FamilyProblem(fine)
+        var reasons: [String] = []
+        var undefinedAt: [Double] = []
+        for amplitude in amplitudes {
+            let start: BranchSwitch.Point<BigFloat>
+            do {
+                start = try analysis.firstPoint(amplitude: amplitude)
+            } catch {
+                reasons.append("amplitude \(amplitude): \(error)")
+                continue
+            }
+            let startD = start.d.doubleValue
+            guard problem.isAdmissible(parameter: startD) else {
+                undefinedAt.append(startD)
+                continue
+            }
+            let family = Family(
+                name: "\(parent.name) > \(fine)", partition: fine, seed: start.y.map { DecimalLiteral(exactly: $0.doubleValue) },
+                seedD: DecimalLiteral(exactly: startD))
+            // A pitchfork's branch turns back at the family (its two halves t > 0 and t < 0 are
+            // images of each other under the symmetry): it is followed away from d* only.
+            let away: Double? = analysis.isPitchfork ? (startD > bornAt ? request.maxD : fine.lowestD) : nil
+            let run: FamilyRun
+            do {
+                run = try FollowJob.run(
+                    FollowRequest(
+                        family: family, to: away, maxD: request.maxD, maxSteps: request.maxSteps, digits: request.digits,
+                        parentCrossing: bornAt),
+                    problem: problem, progress: progress)
+            } catch {
+                return .failure(BranchFailure(
+                    "following the branch from d = \(startD.formatted(significantDigits: 8)): \(error)"))
+            }
+            let birth = run.located.firstIndex { $0.kind == .branchPoint && isSameD($0.approximateD, bornAt) }
+            let (below, above) = indices(run, birth: birth, around: bornAt)
+            return .success(BranchRun(
+                bifurcations: analyse(run, depth: depth - 1, bornAt: bornAt, request: request, progress: progress),
+                bornAt: bornAt, amplitude: amplitude, startD: startD, predictedD: start.predictedD.doubleValue, birthEvent: birth,
+                indexBelow: below, indexAbove: above,
+                ends: ends(run), breaking: run.trace.points.map { breakingSize($0, embedding: analysis.subgroup.embedding, space: problem) }))
+        }
+        if !undefinedAt.isEmpty {
+            reasons.append(
+                "the points found (at d = \(undefinedAt.map { $0.formatted(significantDigits: 6) }.joined(separator: ", "))) lie where the spectrum of \(fine) is not defined: an isotypic part of it has no positive multiplicity there, or a refined block a negative size")
+        }
+        return .failure(BranchFailure("no first point on the branch where it can be followed: " + reasons.joined(separator: "; ")))
+    }
+
+    /// The branch's index just below and just above d*: from its branch point with the parent
+    /// when the sweep located one there, else from its nearest points on each side.
+    static func indices(_ run: FamilyRun, birth: Int?, around bornAt: Double) -> (Double?, Double?) {
+        if let birth, let check = run.located[birth].signCheck {
+            return (check.indexBelow, check.indexAbove)
+        }
+        let points = run.trace.points
+        let below = points.filter { $0.d < bornAt }.max { $0.d < $1.d }
+        let above = points.filter { $0.d > bornAt }.min { $0.d < $1.d }
+        let near = { (d: Double) in abs(d - bornAt) <= 0.05 * max(1, bornAt) }
+        return (below.flatMap { near($0.d) ? $0.index : nil }, above.flatMap { near($0.d) ? $0.index : nil })
+    }
+
+    /// How the sweep ended in each direction (the trace's first point is the end of the
+    /// downward sweep, its last the end of the upward one), with the loss there and, where it
+    /// tends to 0, the global minimum the branch runs into (``ExactFit``).
+    static func ends(_ run: FamilyRun) -> [BranchEnd] {
+        let points = run.trace.points
+        let space = run.trace.problem.model.loss.space
+        return [(run.trace.lowerStop, points.first), (run.trace.upperStop, points.last)].compactMap { stop, point in
+            guard let point else { return nil }
+            let fit = point.loss < 1e-6 ? ExactFit.recognize(point.x, space: space, d: point.d, tolerance: 1e-3) : nil
+            return BranchEnd(stop: stop, d: point.d, loss: point.loss, globalMinimum: fit?.kind)
+        }
+    }
+
+    /// The M-norm of the part of a point of the finer space M-orthogonal to the parent's space
+    /// (the fine variables that copy one parent variable, averaged with their weights M).
+    static func breakingSize(_ point: FamilyPoint, embedding: [Int], space problem: FamilyProblem) -> Double {
+        let metric = problem.model.loss.space.counts.map { $0.value(at: point.d) }
+        var weight: [Int: Double] = [:], sum: [Int: Double] = [:]
+        for (i, c) in embedding.enumerated() {
+            weight[c, default: 0] += metric[i]
+            sum[c, default: 0] += metric[i] * point.x[i]
+        }
+        var size = 0.0
+        for (i, c) in embedding.enumerated() {
+            let mean = sum[c, default: 0] / weight[c, default: 1]
+            size += metric[i] * (point.x[i] - mean) * (point.x[i] - mean)
+        }
+        return size.squareRoot()
+    }
+}

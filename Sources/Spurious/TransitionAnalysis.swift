@@ -1,0 +1,111 @@
+import Bifurcations
+import Families
+import LossModel
+import MultiPrecision
+
+/// The symmetry-breaking analysis of one transition for one axial subgroup (docs/design.md
+/// section 4b), without following the branch: the kernel line in the subgroup's fixed space,
+/// the bifurcation equation's coefficients with proved digits (computed from the located
+/// transition at its working and at its check precision), the type, and the side.
+struct TransitionAnalysis {
+    let subgroup: AxialSubgroup
+    /// At the check precision.
+    let kernel: BranchKernel<ReducedGradient, BigFloat>
+    let equation: BifurcationEquation<BigFloat>
+    let coefficients: BifurcationCoefficients
+    let type: BifurcationType
+    let side: BranchSide?
+
+    /// The kernel's eigenvalue at a located transition is of the size of the location's error
+    /// in d, far below 10^-digits; every other eigenvalue must exceed the square root of this.
+    static func kernelTolerance(digits: Int, precision: Int) -> BigFloat {
+        BigFloat.powerOfTen(-max(4, digits / 2), precision: precision)
+    }
+
+    static func analyse(_ subgroup: AxialSubgroup, at event: LocatedFamilyEvent, digits: Int) -> Result<TransitionAnalysis, BranchFailure> {
+        let points: [(x: [BigFloat], d: BigFloat)]
+        do {
+            points = try precisions(of: event)
+        } catch {
+            return .failure(error)
+        }
+        let system = ReducedGradient(ReducedLoss(FixedSpace(subgroup.fine)))
+        var kernels: [BranchKernel<ReducedGradient, BigFloat>] = []
+        var equations: [BifurcationEquation<BigFloat>] = []
+        for (x, d) in points {
+            do {
+                let kernel = try BranchKernel(
+                    system: system, point: subgroup.embedding.map { x[$0] }, d: d, embedding: subgroup.embedding,
+                    tolerance: kernelTolerance(digits: digits, precision: d.precision), space: subgroup.fine.description)
+                kernels.append(kernel)
+                equations.append(try BifurcationEquation(kernel))
+            } catch let failure as BranchKernel<ReducedGradient, BigFloat>.Failure {
+                return .failure(BranchFailure("no kernel line at \(d.precision) bits: \(failure)"))
+            } catch {
+                return .failure(BranchFailure("the bifurcation equation at \(d.precision) bits: \(error)"))
+            }
+        }
+        guard let kernel = kernels.last, let equation = equations.last, let working = equations.first else {
+            return .failure(BranchFailure("the transition has no located point"))
+        }
+        let coefficients = BifurcationCoefficients(
+            slope: ProvedValue(working.slope, check: equation.slope, upTo: digits),
+            quadratic: ProvedValue(working.quadratic, check: equation.quadratic, upTo: digits),
+            cubic: ProvedValue(working.cubic, check: equation.cubic, upTo: digits))
+        let type: BifurcationType
+        if let symmetry = subgroup.oddSymmetry {
+            type = .pitchfork(symmetry: symmetry)
+        } else if coefficients.quadratic.isDetermined {
+            type = .transcritical
+        } else {
+            type = .undecided("the quadratic coefficient has no digit that agrees at \(points[0].d.precision) and \(kernel.d.precision) bits, and no symmetry forces it to 0")
+        }
+        let side: BranchSide?
+        switch type {
+        case .transcritical: side = .both
+        case .pitchfork:
+            // lambda = -c t^2 / a: the sign of -a c, when both are proved.
+            if coefficients.slope.isDetermined, coefficients.cubic.isDetermined {
+                side = coefficients.slope.value.signum * coefficients.cubic.value.signum < 0 ? .above : .below
+            } else {
+                side = nil
+            }
+        case .undecided: side = nil
+        }
+        return .success(TransitionAnalysis(
+            subgroup: subgroup, kernel: kernel, equation: equation, coefficients: coefficients, type: type, side: side))
+    }
+
+    /// The transition's point at its working and its check precision, from the evidence of its
+    /// proved coordinates and d.
+    static func precisions(of event: LocatedFamilyEvent) throws(BranchFailure) -> [(x: [BigFloat], d: BigFloat)] {
+        guard case let .recomputation(dWorking, dCheck) = event.d.evidence else {
+            throw BranchFailure("the transition's d was not located at two precisions")
+        }
+        var working: [BigFloat] = [], check: [BigFloat] = []
+        for coordinate in event.coordinates {
+            guard case let .recomputation(low, high) = coordinate.evidence else {
+                throw BranchFailure("the transition's point was not located at two precisions")
+            }
+            working.append(low)
+            check.append(high)
+        }
+        return [(working, dWorking), (check, dCheck)]
+    }
+
+    func outcome(branch: Result<BranchRun, BranchFailure>?) -> BranchOutcome {
+        BranchOutcome(subgroup: subgroup, type: type, coefficients: coefficients, side: side, branch: branch)
+    }
+
+    var isPitchfork: Bool {
+        if case .pitchfork = type { return true }
+        return false
+    }
+
+    /// The normal form's prediction at amplitude t, corrected by Newton's method in the finer
+    /// space at the check precision.
+    func firstPoint(amplitude: Double) throws -> BranchSwitch.Point<BigFloat> {
+        try BranchSwitch.point(
+            on: kernel, equation: equation, pitchfork: isPitchfork, amplitude: BigFloat(amplitude, precision: kernel.d.precision))
+    }
+}
