@@ -14,12 +14,11 @@ import MultiPrecision
 /// psi^T F_yy on the two-dimensional kernel of F_y is nondegenerate: two branches crossing at
 /// an angle), so Newton's method finds the branch point to working precision.
 ///
-/// The Jacobian holds psi^T F_yy, second derivatives that the problem does not give: column l
-/// is the derivative of psi^T F_y along y_l, exact by forward mode, the problem evaluated at
-/// the ``Dual`` point y + e_l (its evaluation is generic over ``Scalar``, so the same formula
-/// gives F_y and its derivative). Newton's method therefore converges quadratically, and each
-/// iteration costs one evaluation of F and F_y and n + 1 at a Dual point (docs/design.md
-/// section 4, branch points).
+/// The Jacobian holds psi^T F_yy, exact: the problem's
+/// ``ContinuationProblem/secondDerivative(_:parameter:weightedBy:)``, by default forward mode
+/// through its generic evaluation at ``Dual`` points (n + 1 of them), for a gradient system one
+/// Dual evaluation of its potential's Hessian. Each iteration costs that and one evaluation of
+/// F and F_y (docs/design.md section 4, branch points).
 struct BranchPointSystem<P: ContinuationProblem> {
     let corrector: Corrector<P>
 
@@ -112,8 +111,7 @@ struct BranchPointSystem<P: ContinuationProblem> {
     ///     [ psi^T F_yy   F_y^T  0   ]
     ///     [ 0            psi^T  0   ]
     ///
-    /// with column l of psi^T F_yy the derivative of psi^T F_y along y_l: psi^T times the
-    /// derivative parts of F_y at the Dual point y + e_l.
+    /// with psi^T F_yy from the problem, checked for its size and finiteness and lifted to `p` bits.
     private func jacobian<S: Scalar>(
         _ evaluation: SystemEvaluation<S>, at y: [S], psi: [S], mu: S, precision p: Int
     ) throws(StepFailure) -> Matrix<S> {
@@ -129,18 +127,23 @@ struct BranchPointSystem<P: ContinuationProblem> {
             matrix[i, 2 * n + 1] = psi[i]
             matrix[2 * n + 1, n + 1 + i] = psi[i]
         }
-        let zero = S(0, precision: p)
-        let one = S(1, precision: p)
-        for l in 0...n {
-            let point = y.indices.map { Dual(y[$0], derivative: $0 == l ? one : zero) }
-            let dual = try corrector.evaluate(point, precision: p)
-            var slopes = Matrix(rows: n, columns: n, repeating: zero)
-            slopes.elements = dual.jacobian.elements.map(\.derivative)
-            let derivative = SystemEvaluation(
-                residual: dual.residual.map(\.derivative), jacobian: slopes,
-                parameterDerivative: dual.parameterDerivative.map(\.derivative))
-            let column = leftProduct(derivative, psi)
-            for j in 0...n { matrix[n + j, l] = column[j] }
+        let second: Matrix<S>
+        do {
+            second = try corrector.problem.secondDerivative(Array(y[0..<n]), parameter: y[n], weightedBy: psi)
+        } catch {
+            throw .evaluationFailed(parameter: y[n].doubleValue, error: error)
+        }
+        guard second.rows == n + 1, second.columns == n + 1 else {
+            throw .evaluationFailed(
+                parameter: y[n].doubleValue,
+                error: ContinuationError.dimensionMismatch(
+                    "second derivative \(second.rows)x\(second.columns) for a problem of dimension \(n)"))
+        }
+        guard second.elements.allSatisfy(\.isFinite) else {
+            throw .evaluationFailed(parameter: y[n].doubleValue, error: ScalarError.notFinite("a second derivative of the problem"))
+        }
+        for j in 0...n {
+            for l in 0...n { matrix[n + j, l] = second[j, l].rounded(toPrecision: p) }
         }
         return matrix
     }

@@ -63,6 +63,11 @@ public struct FamilyProblem: ContinuationProblem {
         try model.sortedEigenvalues(at: x, d: d, parts: parts)
     }
 
+    /// One Dual evaluation of the Hessian in (x, d) (``ReducedGradient``).
+    public func secondDerivative<S: Scalar>(_ x: [S], parameter d: S, weightedBy psi: [S]) throws -> Matrix<S> {
+        try equations.secondDerivative(x, parameter: d, weightedBy: psi)
+    }
+
     public func isAdmissible(parameter d: Double) -> Bool {
         model.isFullyDefined(at: d)
     }

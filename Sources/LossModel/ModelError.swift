@@ -8,9 +8,6 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case wrongNumberOfValues(expected: [String], got: Int)
     /// A point where the loss is not differentiable: a zero row (docs/design.md section 1).
     case zeroRow(block: Int)
-    /// A derivative beyond the second asked for where the loss has none: the pair named has
-    /// sin theta = 0 (docs/design.md section 1).
-    case notSmooth(String)
     /// An interval evaluation that cannot enclose its result (the text says why and where).
     case noEnclosure(String)
     case notConverged(String)
@@ -19,6 +16,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case overflow(String)
     /// A row split (``RowSplit``) that cannot be made: no such block, no rows, alpha outside (0, 1).
     case invalidSplit(String)
+    /// A derivative beyond the second asked for where the loss has none: the pair named has
+    /// sin theta = 0 (docs/design.md section 1). Last, so that the cases before it keep
+    /// their layout for anything built against them incrementally.
+    case notSmooth(String)
 
     /// True for a zero row, the one point where the loss has no gradient.
     public var isZeroRow: Bool {
@@ -42,8 +43,6 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "\(expected.count) values expected (\(expected.joined(separator: ", "))), got \(got)"
         case let .zeroRow(block):
             return "singular point: a row of block \(block) is zero; the loss is not differentiable there"
-        case let .notSmooth(pair):
-            return "\(pair) are parallel or anti-parallel here, where the loss is twice but not three times differentiable: no third or fourth derivative; take a point off that ridge"
         case let .noEnclosure(what):
             return "no enclosure: \(what)"
         case let .notConverged(what):
@@ -54,6 +53,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return what
         case let .invalidSplit(what):
             return "cannot split a row: \(what)"
+        case let .notSmooth(pair):
+            return "\(pair) are parallel or anti-parallel here, where the loss is twice but not three times differentiable: no third or fourth derivative; take a point off that ridge"
         }
     }
 }

@@ -26,4 +26,12 @@ public struct ReducedGradient: ParametricSystem {
             residual: Array(evaluation.gradient[0..<n]), jacobian: jacobian,
             parameterDerivative: (0..<n).map { evaluation.hessian[$0, n] })
     }
+
+    /// psi^T F_yy, y = (x, d): entry (j, l) is sum_i psi_i d^3 L / dx_i dy_j dy_l, the derivative
+    /// along (psi, 0) of the Hessian in (x, d), since F is the gradient of L. One evaluation at
+    /// a ``Dual`` point (``ReducedLoss/hessianDerivative(at:d:direction:dDirection:includingD:)``)
+    /// where the engine's default takes n + 1.
+    public func secondDerivative<S: Scalar>(_ x: [S], parameter d: S, weightedBy psi: [S]) throws -> Matrix<S> {
+        try loss.hessianDerivative(at: x, d: d, direction: psi, dDirection: S(0, precision: d.precision), includingD: true)
+    }
 }

@@ -10,12 +10,15 @@ import MultiPrecision
 /// Where rows are parallel or anti-parallel (sin theta = 0) the loss is twice but not three
 /// times differentiable (docs/design.md section 1): both throw ``ModelError/notSmooth(_:)``.
 extension ReducedLoss {
-    /// d/dt H(x + t v, d + t dDirection) at t = 0, H the Hessian in the fixed-space variables:
-    /// v^T (this) v with dDirection = 0 is D^3 L[v, v, v], and (this) w is D^3 L[v, w, .].
-    public func hessianDerivative<S: Scalar>(at x: [S], d: S, direction v: [S], dDirection: S) throws -> Matrix<S> {
+    /// d/dt H(x + t v, d + t dDirection) at t = 0, H the Hessian in the fixed-space variables
+    /// (with `includingD` in (x, d), d last): v^T (this) v with dDirection = 0 is D^3 L[v, v, v],
+    /// and (this) w is D^3 L[v, w, .].
+    public func hessianDerivative<S: Scalar>(
+        at x: [S], d: S, direction v: [S], dDirection: S, includingD: Bool = false
+    ) throws -> Matrix<S> {
         try requireDimension(x, v)
         let point = zip(x, v).map { Dual($0, derivative: $1) }
-        let hessian = try hessian(at: point, d: Dual(d, derivative: dDirection)).hessian
+        let hessian = try hessian(at: point, d: Dual(d, derivative: dDirection), includingD: includingD).hessian
         return try parts(of: hessian, \.derivative)
     }
 

@@ -79,7 +79,9 @@ extension Dual {
 
     /// d(x^y) = x^y (y dx / x + log x dy) for x > 0. For x <= 0 the base's pow requires an
     /// integer y, and x^y leaves the reals as y moves off it: the exponent's derivative must be
-    /// 0 (else this throws), and d(x^y) = y x^(y-1) dx, which is 0 for y = 0.
+    /// 0 (else this throws), and d(x^y) = y x^(y-1) dx, which is 0 for y = 0. That check reads
+    /// the exponent's derivative by value, as every comparison does: a nested exponent whose
+    /// first derivatives vanish but whose mixed one does not passes it.
     public static func pow(_ x: Dual, _ y: Dual) throws -> Dual {
         let power = try Base.pow(x.value, y.value)
         if x.value.signum > 0 {

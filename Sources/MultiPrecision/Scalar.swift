@@ -1,7 +1,7 @@
 /// A real number type that the tool's mathematics is written against, once.
 ///
 /// `Double` conforms for fast sweeps; ``BigFloat`` conforms for refinements to any number of
-/// digits. Generic code must not assume a precision: constants that are not exact in binary
+/// digits; ``Dual`` over either carries an exact derivative through the same code (forward mode). Generic code must not assume a precision: constants that are not exact in binary
 /// (pi, 1/3) are created with ``init(_:precision:)-(Double,_)`` or ``pi(precision:)`` at the
 /// precision of the data they meet. Arithmetic between two values rounds to the larger of
 /// their precisions.
@@ -92,7 +92,8 @@ extension Scalar {
     public var squared: Self { self * self }
 
     /// The point-type ``boundedQuotient(_:_:bound:)``: 0 for a zero denominator, else the
-    /// quotient (rounding cannot take it far outside the range, so no clamping).
+    /// quotient (rounding cannot take it far outside the range, so no clamping). ``Interval``
+    /// and ``Dual`` have their own (a Dual's value follows its base's rule).
     @inlinable
     public static func boundedQuotient(_ numerator: Self, _ denominator: Self, bound: () throws -> Self) rethrows -> Self {
         guard denominator.signum != 0 else { return Self(0, precision: Swift.max(numerator.precision, denominator.precision)) }
