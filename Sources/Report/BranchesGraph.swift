@@ -5,7 +5,7 @@ import Spurious
 /// located transitions, branch points and folds and the ends of every sweep; edges are the
 /// families and branches, each cut at its nodes into stretches with the index on each. A
 /// branch's first node is the parent's transition where it is born (its own branch point there
-/// is the same point, seen from the finer space).
+/// is the same point, seen from the finer space); `born_at` names that node.
 extension BranchesReport {
     public static func graph(_ result: BranchesResult) -> JSONValue {
         var builder = GraphBuilder()
@@ -64,6 +64,7 @@ private struct GraphBuilder {
             ("partition", .string(trace.family.partition.description)),
             ("isotropy", .string(BranchesReport.isotropy(trace.family.partition))),
             ("parent", parent.map(JSONValue.string) ?? .null),
+            ("born_at", birth.map { .string($0.node) } ?? .null),
             ("stretches", .array(stretches)),
         ]))
         for transition in family.transitions {
