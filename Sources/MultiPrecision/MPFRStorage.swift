@@ -44,6 +44,23 @@ final class MPFRStorage: ManagedBuffer<__mpfr_struct, mp_limb_t> {
         return (bytes + limb - 1) / limb
     }
 
+    /// Runs `body` with a NaN of `precision` bits whose struct and limbs are on the stack (for
+    /// precisions up to about 8000 bits, the 1 KiB that Swift always puts there; larger ones
+    /// as the stack allows), for a temporary that no `BigFloat` holds: one heap allocation
+    /// less per intermediate result (``BigFloat/add(_:times:)``). The pointer is valid only
+    /// inside `body`.
+    @inlinable
+    static func withTemporary<R>(precision: Int, _ body: (mpfr_ptr) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: __mpfr_struct.self, capacity: 1) { value in
+            withUnsafeTemporaryAllocation(of: mp_limb_t.self, capacity: limbCount(precision: precision)) { limbs in
+                // Both buffers are non-empty, so their base addresses exist.
+                let (value, limbs) = (value.baseAddress.unsafelyUnwrapped, limbs.baseAddress.unsafelyUnwrapped)
+                initialize(value, precision: precision, significand: limbs)
+                return body(value)
+            }
+        }
+    }
+
     /// Makes `value` a NaN of `precision` bits whose significand is `significand`, which holds at
     /// least ``limbCount(precision:)`` limbs and outlives every use of `value`.
     @inlinable
