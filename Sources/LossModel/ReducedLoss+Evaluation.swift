@@ -84,6 +84,7 @@ extension ReducedLoss {
             if order >= .hessian { sum.addHessian(k, k, teacher.second / (pi * S(2))) }  // the diagonal adds twice
         }
 
+        var angles = KernelAngles<S>()
         for term in kernelTerms {
             let a = term.a.jet(at: x, d: d, dIndex: dIndex, order: order)
             let b = term.b?.jet(at: x, d: d, dIndex: dIndex, order: order)
@@ -96,9 +97,9 @@ extension ReducedLoss {
             let u = term.wedge.jet(at: x, d: d, dIndex: dIndex, order: order)
             let kernel = try ReluKernel(
                 a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, u: u.value, pi: pi,
-                order: order, zeroRow: term.zeroRow(first:))
+                order: order, angles: &angles, zeroRow: term.zeroRow(first:))
             let w = term.weight.evaluate(at: d)
-            sum.value += w.value * kernel.value
+            sum.value.add(w.value, times: kernel.value)
             guard order >= .gradient else { continue }
             // Inputs of c * g(A, B, p): A, B, p and the weight c(d).
             var weightJet = SparseJet<S>(value: w.value)
