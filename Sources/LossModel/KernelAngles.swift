@@ -24,6 +24,12 @@ struct KernelAngles<S: Scalar> {
 
     private var known: [(u: S, p: S, angle: Angle)] = []
 
+    /// Room for `terms` angles, so that the table is allocated once per evaluation (growing it
+    /// cost more than a `Double` arctangent).
+    init(terms: Int) {
+        known.reserveCapacity(terms)
+    }
+
     /// The angle of (u, p), computed on first sight; `zero` at the evaluation's precision.
     mutating func angle(u: S, p: S, zero: S) throws -> Angle {
         if let seen = known.first(where: { $0.u.isIdentical(to: u) && $0.p.isIdentical(to: p) }) {

@@ -84,7 +84,7 @@ extension ReducedLoss {
             if order >= .hessian { sum.addHessian(k, k, teacher.second / (pi * S(2))) }  // the diagonal adds twice
         }
 
-        var angles = KernelAngles<S>()
+        var angles = KernelAngles<S>(terms: kernelTerms.count)
         for term in kernelTerms {
             let a = term.a.jet(at: x, d: d, dIndex: dIndex, order: order)
             let b = term.b?.jet(at: x, d: d, dIndex: dIndex, order: order)

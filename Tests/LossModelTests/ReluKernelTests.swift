@@ -16,7 +16,7 @@ final class ReluKernelTests: XCTestCase {
         for (a, b, p) in [(1.3, 0.7, 0.4), (0.9, 2.1, -1.2), (1.0, 1.0, 0.999), (2.0, 0.5, -0.99)] {
             let (A, B, P) = (BigFloat(a, precision: bits), BigFloat(b, precision: bits), BigFloat(p, precision: bits))
             let u = A * B - P * P
-            var angles = KernelAngles<BigFloat>()
+            var angles = KernelAngles<BigFloat>(terms: 1)
             let kernel = try ReluKernel(a: A, b: B, p: P, u: u, pi: pi, order: .hessian, angles: &angles, zeroRow: { _ in 0 })
             let s = try BigFloat.sqrt(u)
             let guu = kernel.curvature / (BigFloat(4) * (try BigFloat.sqrt(u)))
@@ -63,7 +63,7 @@ final class ReluKernelTests: XCTestCase {
                     let b = term.b?.jet(at: x, d: d, dIndex: nil, order: .hessian).value ?? S(1, precision: d.precision)
                     let q = term.p.jet(at: x, d: d, dIndex: nil, order: .hessian).value
                     let u = term.wedge.jet(at: x, d: d, dIndex: nil, order: .hessian)
-                    var angles = KernelAngles<S>()
+                    var angles = KernelAngles<S>(terms: 1)
                     let kernel = try ReluKernel(
                         a: a, b: b, p: q, u: u.value, pi: S.pi(precision: d.precision), order: .hessian, angles: &angles,
                         zeroRow: term.zeroRow(first:))
