@@ -49,7 +49,8 @@ public protocol Scalar: Comparable, Sendable, CustomStringConvertible, Expressib
     mutating func subtract(_ x: Self, times y: Self)
     /// The same number at the same precision, down to the sign of a zero (both ends, for an
     /// interval); NaN is identical to nothing. Any function of the one gives what it gives of
-    /// the other, so an identical argument may reuse a result.
+    /// the other, so an identical argument may reuse a result. `false` is always a sound
+    /// answer: it only forgoes the reuse (the default, for types that do not say).
     func isIdentical(to other: Self) -> Bool
 
     /// |self|.
@@ -107,6 +108,11 @@ extension Scalar {
 
     @inlinable
     public mutating func subtract(_ x: Self, times y: Self) { self -= x * y }
+
+    /// Never known identical: a type that does not say which of its values are the same to the
+    /// bit gets no shared results (each caller computes again), never a wrong one.
+    @inlinable
+    public func isIdentical(to other: Self) -> Bool { false }
 
     /// The point-type ``boundedQuotient(_:_:bound:)``: 0 for a zero denominator, else the
     /// quotient (rounding cannot take it far outside the range, so no clamping).
