@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Leak check of the real `spurious` binary: builds it in release mode, runs
 # `spurious doctor --digits N` under valgrind's memcheck, and fails on any definitely lost
-# block or any memory error. Every BigFloat owns an mpfr_t that must be cleared exactly once,
-# so a leak here means a bug in the binding, not noise.
+# block or any memory error. Every BigFloat is one heap block (its mpfr_t and limbs) that must
+# be freed exactly once, so a leak here means a bug in the binding, not noise.
 #
 # Usage: scripts/valgrind-doctor.sh [digits]          (default 2000)
 # Environment: SCRATCH_PATH  SwiftPM scratch directory (default .build)

@@ -77,5 +77,5 @@ public func orthonormalBasis<S: Scalar>(of vectors: [[S]], rank: Int) throws -> 
 /// v <- v - (q . v) q for a unit vector q.
 private func subtractProjection<S: Scalar>(of v: inout [S], onto q: [S]) {
     let coefficient = dot(q, v)
-    for i in v.indices { v[i] -= coefficient * q[i] }
+    for i in v.indices { v[i].subtract(coefficient, times: q[i]) }
 }

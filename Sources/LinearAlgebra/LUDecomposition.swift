@@ -36,11 +36,11 @@ public struct LUDecomposition<S: Scalar>: Sendable {
         var x = factors.rowOrder.map { b[$0] }
         // L y = P b, L unit lower triangular.
         for i in 0..<n {
-            for j in 0..<i { x[i] -= lu[i * n + j] * x[j] }
+            for j in 0..<i { x[i].subtract(lu[i * n + j], times: x[j]) }
         }
         // U x = y.
         for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in (i + 1)..<n { x[i] -= lu[i * n + j] * x[j] }
+            for j in (i + 1)..<n { x[i].subtract(lu[i * n + j], times: x[j]) }
             x[i] /= lu[i * n + i]
         }
         return x
@@ -119,7 +119,7 @@ struct LUFactors<T: Scalar>: Sendable {
                     let row = i * n
                     e[row + k] /= pivot
                     let multiplier = e[row + k]
-                    for j in (k + 1)..<n { e[row + j] -= multiplier * e[k * n + j] }
+                    for j in (k + 1)..<n { e[row + j].subtract(multiplier, times: e[k * n + j]) }
                 }
             }
         }

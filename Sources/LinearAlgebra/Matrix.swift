@@ -52,7 +52,7 @@ public struct Matrix<S: Scalar>: Sendable, Equatable {
         for i in 0..<a.rows {
             for j in 0..<b.columns {
                 var sum = a[i, 0] * b[0, j]
-                for l in 1..<a.columns { sum += a[i, l] * b[l, j] }
+                for l in 1..<a.columns { sum.add(a[i, l], times: b[l, j]) }
                 c[i, j] = sum
             }
         }
@@ -63,7 +63,7 @@ public struct Matrix<S: Scalar>: Sendable, Equatable {
         precondition(a.columns == x.count, "matrix-vector product of \(a.rows)x\(a.columns) and \(x.count)")
         return (0..<a.rows).map { i in
             var sum = a[i, 0] * x[0]
-            for l in 1..<a.columns { sum += a[i, l] * x[l] }
+            for l in 1..<a.columns { sum.add(a[i, l], times: x[l]) }
             return sum
         }
     }

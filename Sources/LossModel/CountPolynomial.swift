@@ -44,15 +44,22 @@ public struct CountPolynomial: Hashable, Sendable, CustomStringConvertible {
         CountPolynomial(-a.numerator, over: a.denominator, factors: a.factors)
     }
 
-    /// Value and first two derivatives in d.
+    /// Value and first two derivatives in d: Horner's rule, in place (each step rounded as
+    /// `second * d + first * 2` and so on would be, without a new value for each).
     public func evaluate<S: Scalar>(at d: S) -> (value: S, first: S, second: S) {
         let p = d.precision
         var value = S(0, precision: p), first = S(0, precision: p), second = S(0, precision: p)
+        let two = S(2)
         for c in coefficients.reversed() {
-            second = second * d + first * S(2)
-            first = first * d + value
-            value = value * d + S(c, precision: p)
+            second *= d
+            second.add(first, times: two)
+            first *= d
+            first += value
+            value *= d
+            value += S(c, precision: p)
         }
+        // x / 1 is x, to the bit; a full-precision division costs two multiplications.
+        guard denominator != 1 else { return (value, first, second) }
         let q = S(denominator, precision: p)
         return (value / q, first / q, second / q)
     }

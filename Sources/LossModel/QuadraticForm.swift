@@ -30,7 +30,7 @@ struct QuadraticForm: Hashable, Sendable {
             case let (nil, b?): b
             case (nil, nil): nil
             }
-            jet.value += monomial.map { c.value * $0 } ?? c.value
+            if let monomial { jet.value.add(c.value, times: monomial) } else { jet.value += c.value }
             guard order >= .gradient else { continue }
             if let i = term.first { jet.gradient.append((i, xj.map { c.value * $0 } ?? c.value)) }
             if let j = term.second { jet.gradient.append((j, xi.map { c.value * $0 } ?? c.value)) }

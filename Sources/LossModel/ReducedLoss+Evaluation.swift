@@ -84,6 +84,7 @@ extension ReducedLoss {
             if order >= .hessian { sum.addHessian(k, k, teacher.second / (pi * S(2))) }  // the diagonal adds twice
         }
 
+        var angles = KernelAngles<S>(terms: kernelTerms.count)
         for term in kernelTerms {
             let a = term.a.jet(at: x, d: d, dIndex: dIndex, order: order)
             let b = term.b?.jet(at: x, d: d, dIndex: dIndex, order: order)
@@ -98,13 +99,13 @@ extension ReducedLoss {
             do {
                 kernel = try ReluKernel(
                     a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, u: u.value, pi: pi,
-                    order: order, zeroRow: term.zeroRow(first:))
+                    order: order, angles: &angles, zeroRow: term.zeroRow(first:))
             } catch ScalarError.notDifferentiable {
                 // Only sqrt(u) at u = 0 at a Dual point: no derivative beyond the second there.
                 throw ModelError.notSmooth(term.pair)
             }
             let w = term.weight.evaluate(at: d)
-            sum.value += w.value * kernel.value
+            sum.value.add(w.value, times: kernel.value)
             guard order >= .gradient else { continue }
             // Inputs of c * g(A, B, p): A, B, p and the weight c(d).
             var weightJet = SparseJet<S>(value: w.value)
@@ -117,7 +118,7 @@ extension ReducedLoss {
             firsts.append(kernel.value)
             for (k, input) in inputs.enumerated() {
                 guard let input else { continue }
-                for (i, v) in input.gradient { sum.addGradient(i, firsts[k] * v) }
+                for (i, v) in input.gradient { sum.addGradient(i, firsts[k], times: v) }
                 guard order >= .hessian else { continue }
                 for (i, j, v) in input.hessian { sum.addHessian(i, j, firsts[k] * v) }
             }
@@ -168,20 +169,29 @@ struct JetAccumulator<S: Scalar> {
 
     mutating func addGradient(_ i: Int, _ v: S) { gradient[i] += v }
 
+    /// Adds c v at i, rounded as `addGradient(i, c * v)` would (``Scalar/add(_:times:)``).
+    mutating func addGradient(_ i: Int, _ c: S, times v: S) { gradient[i].add(c, times: v) }
+
     /// Adds v at (i, j) and at (j, i).
     mutating func addHessian(_ i: Int, _ j: Int, _ v: S) {
         hessian[i * dimension + j] += v
         hessian[j * dimension + i] += v
     }
 
-    /// Adds c (u v^T + v u^T) when `symmetric`, else c u u^T (u = v).
+    /// Adds c (u v^T + v u^T) when `symmetric`, else c u u^T (u = v). Each entry gets
+    /// (c u_i) v_j rounded as written; a symmetric pair shares that product, otherwise it lives
+    /// only on the stack (``Scalar/add(_:times:)``).
     mutating func addOuter(_ u: [(Int, S)], _ v: [(Int, S)], _ c: S, symmetric: Bool) {
         for (i, a) in u {
             let ca = c * a
             for (j, b) in v {
-                let entry = ca * b
-                hessian[i * dimension + j] += entry
-                if symmetric { hessian[j * dimension + i] += entry }
+                if symmetric {
+                    let entry = ca * b
+                    hessian[i * dimension + j] += entry
+                    hessian[j * dimension + i] += entry
+                } else {
+                    hessian[i * dimension + j].add(ca, times: b)
+                }
             }
         }
     }

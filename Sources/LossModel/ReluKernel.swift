@@ -69,11 +69,15 @@ struct ReluKernel<S: Scalar> {
     /// sqrt(u).
     var s: S
 
-    /// `u` is AB - p^2 from the pair's wedge form; `pi` at the working precision.
+    /// `u` is AB - p^2 from the pair's wedge form; `pi` at the working precision; `angles` the
+    /// square roots and arctangents of this evaluation so far, shared between terms.
     ///
     /// Throws ``ModelError/zeroRow(block:)`` for a zero row (A or B not certainly positive) when
     /// derivatives are asked for: f(w, v) is not differentiable at w = 0 (docs/design.md section 1).
-    init(a: S, b: S, p: S, u: S, pi: S, order: DerivativeOrder, zeroRow: (_ first: Bool) -> Int) throws {
+    init(
+        a: S, b: S, p: S, u: S, pi: S, order: DerivativeOrder, angles: inout KernelAngles<S>,
+        zeroRow: (_ first: Bool) -> Int
+    ) throws {
         let zero = S(0, precision: pi.precision)
         curvature = zero
         s = zero
@@ -85,12 +89,9 @@ struct ReluKernel<S: Scalar> {
         guard a.signum > 0, b.signum > 0 else {
             throw ModelError.zeroRow(block: zeroRow(a.signum <= 0))
         }
-        // u >= 0 while the counts are positive (a sum of squares); it can be negative only for
-        // a block of fractional size below 2, where the model has always used u = 0. |u| keeps
-        // an enclosure that reaches below 0 an enclosure of max(u, 0).
-        let clamped = u.signum < 0 ? zero : u.magnitude
-        s = try S.sqrt(clamped)
-        let supplement = S.atan2(y: s, x: -p)  // pi - theta
+        let angle = try angles.angle(u: u, p: p, zero: zero)
+        let (clamped, supplement) = (angle.clamped, angle.supplement)
+        s = angle.s
         value = (s + supplement * p) / twoPi
         guard order >= .gradient else { return }
         let fourPi = twoPi * S(2)
@@ -103,6 +104,16 @@ struct ReluKernel<S: Scalar> {
         let pp = s * (p * p * S(3) + clamped) / twoPiAB2
         second = [[zero, gu, b * gup], [gu, zero, a * gup], [b * gup, a * gup, pp]]
         curvature = (p * p - clamped) / twoPiAB2
+    }
+
+    /// max(u, 0), its square root s and pi - theta = atan2(s, -p), at the precision of `zero`.
+    static func angle(u: S, p: S, zero: S) throws -> KernelAngles<S>.Angle {
+        // u >= 0 while the counts are positive (a sum of squares); it can be negative only for
+        // a block of fractional size below 2, where the model has always used u = 0. |u| keeps
+        // an enclosure that reaches below 0 an enclosure of max(u, 0).
+        let clamped = u.signum < 0 ? zero : u.magnitude
+        let s = try S.sqrt(clamped)
+        return KernelAngles.Angle(clamped: clamped, s: s, supplement: S.atan2(y: s, x: -p))
     }
 
     /// G_uu grad u grad u^T as coefficient * direction direction^T: (G_uu, grad u) where s > 0,

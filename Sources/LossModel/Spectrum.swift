@@ -221,7 +221,7 @@ extension IsotypicPart {
         for k in 0..<wanted {
             for l in k..<wanted {
                 var sum = zero
-                for i in 0..<n { sum += basis[k][i] * images[l][i] }
+                for i in 0..<n { sum.add(basis[k][i], times: images[l][i]) }
                 restricted[k, l] = sum
                 restricted[l, k] = sum
             }

@@ -65,22 +65,21 @@ struct WedgeForm: Hashable, Sendable {
             let c = square.weight.evaluate(at: d)
             let minor = square.value(at: x, zero: zero)
             let cm = c.value * minor
-            value += cm * minor
+            value.add(cm, times: minor)
             guard needsGradient else { continue }
             let twice = cm * S(2)
             for m in square.minor {
                 let coefficient = m.negative ? -twice : twice
-                let df = m.second.map { coefficient * x[$0] } ?? coefficient
-                gradient[m.firstPosition] = gradient[m.firstPosition].map { $0 + df } ?? df
-                if m.second != nil {
-                    let ds = coefficient * x[m.first]
-                    gradient[m.secondPosition] = gradient[m.secondPosition].map { $0 + ds } ?? ds
+                if let second = m.second {
+                    accumulate(&gradient[m.firstPosition], coefficient, times: x[second])
+                    accumulate(&gradient[m.secondPosition], coefficient, times: x[m.first])
+                } else if gradient[m.firstPosition] != nil {
+                    gradient[m.firstPosition]! += coefficient
+                } else {
+                    gradient[m.firstPosition] = coefficient
                 }
             }
-            if dIndex != nil {
-                let dd = c.first * minor * minor
-                slope = slope.map { $0 + dd } ?? dd
-            }
+            if dIndex != nil { accumulate(&slope, c.first * minor, times: minor) }
         }
         var entries: [(Int, S)] = []
         for (position, g) in gradient.enumerated() { if let g { entries.append((variables[position], g)) } }
@@ -89,13 +88,22 @@ struct WedgeForm: Hashable, Sendable {
     }
 }
 
+/// sum += c * x, or sum = c * x for the first term, rounded as written (``Scalar/add(_:times:)``).
+private func accumulate<S: Scalar>(_ sum: inout S?, _ c: S, times x: S) {
+    if sum != nil { sum!.add(c, times: x) } else { sum = c * x }
+}
+
 extension WedgeForm.Square {
     /// The minor at x.
     func value<S: Scalar>(at x: [S], zero: S) -> S {
         var minor = zero
         for m in self.minor {
-            let term = m.second.map { x[m.first] * x[$0] } ?? x[m.first]
-            if m.negative { minor -= term } else { minor += term }
+            switch (m.second, m.negative) {
+            case let (second?, false): minor.add(x[m.first], times: x[second])
+            case let (second?, true): minor.subtract(x[m.first], times: x[second])
+            case (nil, false): minor += x[m.first]
+            case (nil, true): minor -= x[m.first]
+            }
         }
         return minor
     }

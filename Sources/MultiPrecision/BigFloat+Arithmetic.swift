@@ -41,6 +41,25 @@ extension BigFloat {
         x.withValue { v in make(precision: x.precision) { _ = mpfr_neg($0, v, MPFR_RNDN) } }
     }
 
+    /// self += x * y with the product rounded at the larger precision of x and y, then the sum,
+    /// exactly as written out, but with the product in a stack temporary: no heap value for it.
+    @inlinable
+    public mutating func add(_ x: BigFloat, times y: BigFloat) { accumulate(mpfr_add, x, y) }
+
+    /// self -= x * y, rounded as written out (see ``add(_:times:)``).
+    @inlinable
+    public mutating func subtract(_ x: BigFloat, times y: BigFloat) { accumulate(mpfr_sub, x, y) }
+
+    @inlinable
+    mutating func accumulate(_ operation: BinaryOperation, _ x: BigFloat, _ y: BigFloat) {
+        let precision = Swift.max(x.precision, y.precision)
+        MPFRStorage.withTemporary(precision: precision) { product in
+            withExtendedLifetime((x, y)) { _ = mpfr_mul(product, x.storage.value, y.storage.value, MPFR_RNDN) }
+            prepareForWrite(precision: precision)
+            _ = operation(storage.value, storage.value, product, MPFR_RNDN)
+        }
+    }
+
     /// self * x + y with a single rounding, in place.
     @inlinable
     public mutating func formFusedMultiplyAdd(_ x: BigFloat, _ y: BigFloat) {

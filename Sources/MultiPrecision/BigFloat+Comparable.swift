@@ -10,3 +10,15 @@ extension BigFloat: Comparable {
         withExtendedLifetime((a, b)) { mpfr_less_p(a.storage.value, b.storage.value) != 0 }
     }
 }
+
+extension BigFloat {
+    /// The same precision, the same value and the same sign (`==` takes -0 for +0); NaN is
+    /// identical to nothing. A correctly rounded function gives identical results for
+    /// identical arguments.
+    public func isIdentical(to other: BigFloat) -> Bool {
+        precision == other.precision && withExtendedLifetime((self, other)) {
+            mpfr_equal_p(storage.value, other.storage.value) != 0
+                && mpfr_signbit(storage.value) == mpfr_signbit(other.storage.value)
+        }
+    }
+}

@@ -18,7 +18,7 @@ public struct BigFloat: @unchecked Sendable {
         precondition(
             (BigFloat.minimumPrecision...BigFloat.maximumPrecision).contains(precision),
             "precision \(precision) outside \(BigFloat.minimumPrecision)...\(BigFloat.maximumPrecision)")
-        storage = MPFRStorage(precision: precision)
+        storage = MPFRStorage.make(precision: precision)
     }
 
     /// Smallest precision accepted, in bits.

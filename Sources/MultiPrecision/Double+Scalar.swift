@@ -12,6 +12,7 @@ extension Double: Scalar {
     public func rounded(toPrecision precision: Int) -> Double { self }
 
     public var signum: Int { self > 0 ? 1 : (self < 0 ? -1 : 0) }
+    public func isIdentical(to other: Double) -> Bool { !isNaN && bitPattern == other.bitPattern }
     public var doubleValue: Double { self }
 
     @inlinable

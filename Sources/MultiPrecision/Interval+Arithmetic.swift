@@ -20,6 +20,38 @@ extension BigFloat {
         x.withValue { v in make(precision: precision) { _ = operation($0, v, mode) } }
     }
 
+    /// operation(a, b) at `precision` bits rounded down and rounded up, from one call: MPFR
+    /// rounds correctly, so where the result rounded down is inexact (a non-zero ternary value)
+    /// the result rounded up is the next number above it, and where it is exact the two are the
+    /// same. The second call this saves is an arctangent in ``Interval/atan2(y:x:)``. Only for
+    /// operations whose exact zero has a sign independent of the rounding direction (not a
+    /// sum, where x - x is -0 rounded down and +0 rounded up).
+    @inlinable
+    static func directedPair(
+        _ operation: BinaryOperation, _ a: BigFloat, _ b: BigFloat, precision: Int
+    ) -> (down: BigFloat, up: BigFloat) {
+        var ternary: Int32 = 0
+        let down = BigFloat(uninitializedPrecision: precision)
+        withExtendedLifetime((a, b)) {
+            ternary = operation(down.storage.value, a.storage.value, b.storage.value, MPFR_RNDD)
+        }
+        return (down, ternary == 0 ? down : down.nextAbove)
+    }
+
+    /// operation(x) rounded down and up from one call; see the binary ``directedPair(_:_:_:precision:)``.
+    @inlinable
+    static func directedPair(_ operation: UnaryOperation, _ x: BigFloat, precision: Int) -> (down: BigFloat, up: BigFloat) {
+        var ternary: Int32 = 0
+        let down = x.withValue { v in make(precision: precision) { ternary = operation($0, v, MPFR_RNDD) } }
+        return (down, ternary == 0 ? down : down.nextAbove)
+    }
+
+    /// The next number above at the same precision (+inf above the largest).
+    @inlinable
+    var nextAbove: BigFloat {
+        withValue { v in BigFloat.make(precision: precision) { r in _ = mpfr_set(r, v, MPFR_RNDN); mpfr_nextabove(r) } }
+    }
+
     /// x at `precision` bits, rounded in direction `mode` (exact when it fits).
     @inlinable
     static func directed(_ x: BigFloat, _ mode: mpfr_rnd_t, precision: Int) -> BigFloat {

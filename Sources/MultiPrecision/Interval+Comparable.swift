@@ -18,3 +18,11 @@ extension Interval: Comparable {
     /// Every point of `a` is at least every point of `b`.
     public static func >= (a: Interval, b: Interval) -> Bool { b.upper <= a.lower }
 }
+
+extension Interval {
+    /// Both ends identical (``BigFloat/isIdentical(to:)``): a stronger test than `==`, which
+    /// takes -0 and +0 for the same end.
+    public func isIdentical(to other: Interval) -> Bool {
+        lower.isIdentical(to: other.lower) && upper.isIdentical(to: other.upper)
+    }
+}

@@ -11,9 +11,13 @@ import CMPFR
 /// interval around pi/2): some point of the box has no real value.
 extension Interval {
     /// [f(lower) rounded down, f(upper) rounded up] for a nondecreasing f, or the reverse ends
-    /// for a nonincreasing one.
+    /// for a nonincreasing one; one call of f for a point.
     static func monotone(_ x: Interval, _ f: BigFloat.UnaryOperation, increasing: Bool = true) -> Interval {
         let p = x.precision
+        if x.lower.isIdentical(to: x.upper) {
+            let (down, up) = BigFloat.directedPair(f, x.lower, precision: p)
+            return Interval(lower: down, upper: up)
+        }
         if increasing {
             return Interval(
                 lower: BigFloat.directed(f, x.lower, MPFR_RNDD, precision: p),
@@ -113,21 +117,26 @@ extension Interval {
         let xMeetsZero = x.lower.signum <= 0 && x.upper.signum >= 0
         if yMeetsZero && xMeetsZero { return whole }
         if x.lower.signum < 0 && y.lower.signum < 0 && y.upper.signum >= 0 { return whole }
-        // An end at zero is +0: MPFR's atan2 reads the sign of a zero y.
+        // An end at zero is +0: MPFR's atan2 reads the sign of a zero y. A point has one
+        // corner, and each corner costs one arctangent for both roundings.
         let zero = BigFloat(0, precision: p)
-        let ys = [y.lower, y.upper].map { $0.signum == 0 && !$0.isNaN ? zero : $0 }
+        let ys = distinctEnds(y).map { $0.signum == 0 && !$0.isNaN ? zero : $0 }
         var low: BigFloat?
         var high: BigFloat?
         for yy in ys {
-            for xx in [x.lower, x.upper] {
-                let down = BigFloat.directed(mpfr_atan2, yy, xx, MPFR_RNDD, precision: p)
-                let up = BigFloat.directed(mpfr_atan2, yy, xx, MPFR_RNDU, precision: p)
+            for xx in distinctEnds(x) {
+                let (down, up) = BigFloat.directedPair(mpfr_atan2, yy, xx, precision: p)
                 low = low.map { BigFloat.smaller($0, down) } ?? down
                 high = high.map { BigFloat.larger($0, up) } ?? up
             }
         }
         guard let low, let high else { return whole }
         return Interval(lower: low, upper: high)
+    }
+
+    /// [lower, upper], or [lower] when the two are identical.
+    static func distinctEnds(_ x: Interval) -> [BigFloat] {
+        x.lower.isIdentical(to: x.upper) ? [x.lower] : [x.lower, x.upper]
     }
 
     /// x^y. For an exact integer exponent n, any base (0 excluded when n < 0): x^n is monotone

@@ -41,6 +41,17 @@ public protocol Scalar: Comparable, Sendable, CustomStringConvertible, Expressib
     static func -= (lhs: inout Self, rhs: Self)
     static func *= (lhs: inout Self, rhs: Self)
     static func /= (lhs: inout Self, rhs: Self)
+    /// self += x * y, rounded as written: the product, then the sum (not a fused multiply-add,
+    /// whose single rounding would give other bits). ``BigFloat`` keeps the product in a stack
+    /// temporary instead of a new heap value.
+    mutating func add(_ x: Self, times y: Self)
+    /// self -= x * y, rounded as written (see ``add(_:times:)``).
+    mutating func subtract(_ x: Self, times y: Self)
+    /// The same number at the same precision, down to the sign of a zero (both ends, for an
+    /// interval); NaN is identical to nothing. Any function of the one gives what it gives of
+    /// the other, so an identical argument may reuse a result. `false` is always a sound
+    /// answer: it only forgoes the reuse (the default, for types that do not say).
+    func isIdentical(to other: Self) -> Bool
 
     /// |self|.
     var magnitude: Self { get }
@@ -90,6 +101,18 @@ extension Scalar {
     /// x * x.
     @inlinable
     public var squared: Self { self * self }
+
+    /// The written-out form, for types whose temporaries cost nothing.
+    @inlinable
+    public mutating func add(_ x: Self, times y: Self) { self += x * y }
+
+    @inlinable
+    public mutating func subtract(_ x: Self, times y: Self) { self -= x * y }
+
+    /// Never known identical: a type that does not say which of its values are the same to the
+    /// bit gets no shared results (each caller computes again), never a wrong one.
+    @inlinable
+    public func isIdentical(to other: Self) -> Bool { false }
 
     /// The point-type ``boundedQuotient(_:_:bound:)``: 0 for a zero denominator, else the
     /// quotient (rounding cannot take it far outside the range, so no clamping). ``Interval``

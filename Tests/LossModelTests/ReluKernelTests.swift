@@ -16,7 +16,8 @@ final class ReluKernelTests: XCTestCase {
         for (a, b, p) in [(1.3, 0.7, 0.4), (0.9, 2.1, -1.2), (1.0, 1.0, 0.999), (2.0, 0.5, -0.99)] {
             let (A, B, P) = (BigFloat(a, precision: bits), BigFloat(b, precision: bits), BigFloat(p, precision: bits))
             let u = A * B - P * P
-            let kernel = try ReluKernel(a: A, b: B, p: P, u: u, pi: pi, order: .hessian, zeroRow: { _ in 0 })
+            var angles = KernelAngles<BigFloat>(terms: 1)
+            let kernel = try ReluKernel(a: A, b: B, p: P, u: u, pi: pi, order: .hessian, angles: &angles, zeroRow: { _ in 0 })
             let s = try BigFloat.sqrt(u)
             let guu = kernel.curvature / (BigFloat(4) * (try BigFloat.sqrt(u)))
             let du = [B, A, BigFloat(-2) * P]
@@ -62,7 +63,10 @@ final class ReluKernelTests: XCTestCase {
                     let b = term.b?.jet(at: x, d: d, dIndex: nil, order: .hessian).value ?? S(1, precision: d.precision)
                     let q = term.p.jet(at: x, d: d, dIndex: nil, order: .hessian).value
                     let u = term.wedge.jet(at: x, d: d, dIndex: nil, order: .hessian)
-                    let kernel = try ReluKernel(a: a, b: b, p: q, u: u.value, pi: S.pi(precision: d.precision), order: .hessian, zeroRow: term.zeroRow(first:))
+                    var angles = KernelAngles<S>(terms: 1)
+                    let kernel = try ReluKernel(
+                        a: a, b: b, p: q, u: u.value, pi: S.pi(precision: d.precision), order: .hessian, angles: &angles,
+                        zeroRow: term.zeroRow(first:))
                     return (kernel, try kernel.curvatureTerm(u, describe: { term.pair }))
                 }
                 let (enclosure, curvature) = try quantities(box, dBox)

@@ -44,6 +44,62 @@ final class CopyOnWriteTests: XCTestCase {
         XCTAssertEqual((one + tiny) * (one - tiny) - one, BigFloat(0, precision: p))
     }
 
+    /// Two roundings, as written out: the product of (1 + 2^-100)(1 - 2^-100) rounds to 1 at 128
+    /// bits first, so adding it to -1 gives 0 (a fused multiply-add would give -2^-200).
+    func testAddTimesRoundsAsWrittenOut() {
+        let tiny = BigFloat.epsilon(precision: 101)  // 2^-100
+        let one = BigFloat(1, precision: p)
+        let original = -one
+        var sum = original
+        sum.add(one + tiny, times: one - tiny)
+        XCTAssertTrue(sum.isIdentical(to: -one + (one + tiny) * (one - tiny)))
+        XCTAssertEqual(sum, BigFloat(0, precision: p))
+        XCTAssertEqual(original, -one)
+
+        var difference = one
+        difference.subtract(one + tiny, times: one - tiny)
+        XCTAssertTrue(difference.isIdentical(to: one - (one + tiny) * (one - tiny)))
+
+        var selfProduct = number("1.5", p)
+        selfProduct.add(selfProduct, times: selfProduct)
+        XCTAssertEqual(selfProduct, number("3.75", p))
+    }
+
+    /// The product rounds at the larger precision of its factors and the sum grows the left
+    /// operand to it, as `a += x * y` does.
+    func testAddTimesRoundsAtTheLargerPrecision() {
+        let third = BigFloat(1, precision: 300) / BigFloat(3, precision: 300)
+        let narrow = BigFloat(1, precision: 53)
+        var inPlace = narrow
+        inPlace.add(third, times: third)
+        XCTAssertEqual(inPlace.precision, 300)
+        XCTAssertTrue(inPlace.isIdentical(to: narrow + third * third))
+        XCTAssertEqual(narrow.precision, 53)
+
+        // A product wider than the stack's 1 KiB takes the same route.
+        let wide = BigFloat(1, precision: 20_000) / BigFloat(7, precision: 20_000)
+        var sum = BigFloat(2, precision: 20_000)
+        sum.subtract(wide, times: wide)
+        XCTAssertTrue(sum.isIdentical(to: BigFloat(2, precision: 20_000) - wide * wide))
+    }
+
+    func testIdentityTellsZerosAndPrecisionsApart() {
+        let zero = BigFloat(0, precision: p)
+        XCTAssertTrue(zero.isIdentical(to: BigFloat(0, precision: p)))
+        XCTAssertEqual(zero, -zero)
+        XCTAssertFalse(zero.isIdentical(to: -zero))
+        XCTAssertEqual(BigFloat(1, precision: 64), BigFloat(1, precision: p))
+        XCTAssertFalse(BigFloat(1, precision: 64).isIdentical(to: BigFloat(1, precision: p)))
+        let nan = zero / zero
+        XCTAssertFalse(nan.isIdentical(to: nan))
+        XCTAssertTrue(0.0.isIdentical(to: 0.0))
+        XCTAssertFalse(0.0.isIdentical(to: -0.0))
+        XCTAssertFalse(Double.nan.isIdentical(to: .nan))
+        XCTAssertTrue(Interval(zero).isIdentical(to: Interval(BigFloat(0, precision: p))))
+        XCTAssertEqual(Interval(zero), Interval(-zero))
+        XCTAssertFalse(Interval(zero).isIdentical(to: Interval(-zero)))
+    }
+
     func testSelfAssignmentOperands() {
         var a = number("1.5", p)
         a += a

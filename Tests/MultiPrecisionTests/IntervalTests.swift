@@ -187,6 +187,39 @@ final class IntervalTests: XCTestCase {
         XCTAssertLessThan(above.upper, BigFloat(2.36))
     }
 
+    /// A point's enclosure is its value rounded down and up: one unit in the last place wide
+    /// around the value at four times the precision, or the value itself where it is exact.
+    func testFunctionsOfAPointAreTheTwoNeighboursOfTheValue() throws {
+        for p in Self.precisions {
+            let reference = 4 * p + 64
+            let x = BigFloat(2, precision: p) / BigFloat(3, precision: p)
+            let y = BigFloat(-5, precision: p) / BigFloat(7, precision: p)
+            let cases: [(String, Interval, BigFloat)] = [
+                ("sqrt", try Interval.sqrt(Interval(x)), try BigFloat.sqrt(x.rounded(toPrecision: reference))),
+                ("exp", try Interval.exp(Interval(y)), try BigFloat.exp(y.rounded(toPrecision: reference))),
+                ("log", try Interval.log(Interval(x)), try BigFloat.log(x.rounded(toPrecision: reference))),
+                ("acos", try Interval.acos(Interval(y)), try BigFloat.acos(y.rounded(toPrecision: reference))),
+                ("atan2", Interval.atan2(y: Interval(y), x: Interval(x)),
+                 BigFloat.atan2(y: y.rounded(toPrecision: reference), x: x.rounded(toPrecision: reference))),
+                ("atan2, second quadrant", Interval.atan2(y: Interval(x), x: Interval(y)),
+                 BigFloat.atan2(y: x.rounded(toPrecision: reference), x: y.rounded(toPrecision: reference))),
+            ]
+            for (name, result, exact) in cases {
+                assertEncloses(result, exact, "\(name) at \(p) bits")
+                XCTAssertEqual(result.width, ulp(of: result.lower), "\(name) at \(p) bits is one unit wide")
+            }
+            let exactCases: [(String, Interval)] = [
+                ("sqrt(1/4)", try Interval.sqrt(Interval(BigFloat(0.25, precision: p)))),
+                ("log(1)", try Interval.log(Interval(BigFloat(1, precision: p)))),
+                ("acos(1)", try Interval.acos(Interval(BigFloat(1, precision: p)))),
+                ("atan2(0, 1)", Interval.atan2(y: Interval(BigFloat(0, precision: p)), x: Interval(BigFloat(1, precision: p)))),
+            ]
+            for (name, result) in exactCases {
+                XCTAssertTrue(result.lower.isIdentical(to: result.upper), "\(name) at \(p) bits is exact")
+            }
+        }
+    }
+
     func testPowerWithIntegerAndFractionalExponents() throws {
         var stream = Stream(seed: 5)
         let p = 100
