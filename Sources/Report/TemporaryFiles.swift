@@ -67,21 +67,31 @@ public final class TemporaryFiles: @unchecked Sendable {
         directories.removeAll()
     }
 
-    /// Installs the handlers for SIGINT, SIGTERM and SIGHUP (once; later calls do nothing).
+    /// Installs the handlers for SIGINT, SIGTERM and SIGHUP (once; later calls do nothing),
+    /// and returns when they are armed. The signals are ignored from the first line on (a
+    /// signal source only sees a signal whose default action would not end the process
+    /// first), and a source is registered with the kernel asynchronously after `resume`:
+    /// returning before its registration handler ran would leave a moment in which an
+    /// interrupt is ignored outright, and the files made next would stay behind.
     public func removeOnInterrupt() {
         lock.lock()
         defer { lock.unlock() }
         guard sources.isEmpty else { return }
         let queue = DispatchQueue(label: "spurious.interrupts")
-        for number in [SIGINT, SIGTERM, SIGHUP] {
+        let armed = DispatchSemaphore(value: 0)
+        let numbers = [SIGINT, SIGTERM, SIGHUP]
+        for number in numbers {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in
                 removeAll()
                 _exit(128 + number)
             }
+            source.setRegistrationHandler { armed.signal() }
             source.resume()
             sources.append(source)
         }
+        // Bounded, so that a runtime that never calls the handler cannot hang the command.
+        for _ in numbers { _ = armed.wait(timeout: .now() + 2) }
     }
 }
