@@ -62,7 +62,7 @@ public enum Catalog {
 
     /// The distinct eigenvalues of the full Hessian with their total multiplicities, whatever
     /// isotypic parts they come from, so that spectra from different fixed spaces compare.
-    static func canonical(_ spectrum: Spectrum<Double>) -> [(value: Double, multiplicity: Double)] {
+    public static func canonical(_ spectrum: Spectrum<Double>) -> [(value: Double, multiplicity: Double)] {
         var merged: [(value: Double, multiplicity: Double)] = []
         for e in spectrum.eigenvalues.sorted(by: { $0.value < $1.value }) {
             if let last = merged.last, abs(last.value - e.value) <= 1e-8 * Swift.max(1, abs(e.value)) {
@@ -74,7 +74,9 @@ public enum Catalog {
         return merged
     }
 
-    static func same(
+    /// True for two points with the same loss and the same full spectrum (``canonical``): one
+    /// point, or copies of each other under a symmetry of the problem.
+    public static func same(
         _ a: (loss: Double, spectrum: [(value: Double, multiplicity: Double)]),
         _ b: (loss: Double, spectrum: [(value: Double, multiplicity: Double)])
     ) -> Bool {

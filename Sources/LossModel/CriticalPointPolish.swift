@@ -39,8 +39,12 @@ public struct PolishedCriticalPoint: Sendable {
 extension CriticalPointSearch {
     /// `point` (found at the `Double` nearest to `d`) corrected at `d` itself, to `digits`
     /// proved digits. A global minimum keeps its exact integer coordinates; its loss is exactly
-    /// 0 once it is below 2^(16 - bits) at both precisions.
-    public func polish(_ point: FoundCriticalPoint, d dText: DecimalLiteral, digits: Int) throws -> PolishedCriticalPoint {
+    /// 0 once it is below 2^(16 - bits) at both precisions. `parts` (indices into the model's
+    /// parts) restricts the smallest eigenvalue to those parts, for a caller that knows where it
+    /// lies: each part is a refined Hessian and a pencil in MPFR, most of the cost.
+    public func polish(
+        _ point: FoundCriticalPoint, d dText: DecimalLiteral, digits: Int, parts: [Int]? = nil
+    ) throws -> PolishedCriticalPoint {
         let workingBits = PrecisionPolicy.recomputation(digits: digits)
         let checkBits = PrecisionPolicy.check(workingBits)
         let unproved = PolishedCriticalPoint(point: point, proof: nil, workingBits: workingBits, checkBits: checkBits)
@@ -66,7 +70,8 @@ extension CriticalPointSearch {
             guard let corrected = try? model.loss.criticalPoint(from: point.x.map { BigFloat($0, precision: bits) }, d: d),
                   zip(corrected.x, point.x).allSatisfy({ abs($0.doubleValue - $1) <= CriticalPointSearch.duplicateTolerance * scale })
             else { return nil }
-            return (corrected, (try? model.spectrum(at: corrected.x, d: d))?.smallest?.value)
+            let spectrum = try? model.spectrum(at: corrected.x, d: d, parts: parts ?? Array(model.partIDs.indices))
+            return (corrected, spectrum?.smallest?.value)
         }
         guard let low = runs.working, let high = runs.check else { return unproved }
         var minEigenvalue: ProvedValue?

@@ -20,6 +20,8 @@ public enum ProgressText {
             return "\(family): certifying transition \(number)/\(count) near d = \(d.formatted(significantDigits: 6))"
         case let .branching(family, fine, d):
             return "\(family): the branch in \(fine) at d = \(d.formatted(significantDigits: 6))"
+        case let .atlas(done, count, families, seconds):
+            return "atlas: \(done)/\(count) fixed spaces done, \(families) families, \(Int(seconds)) s"
         }
     }
 }

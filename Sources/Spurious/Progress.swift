@@ -20,6 +20,9 @@ public enum JobProgress: Sendable {
     case certifying(family: String, number: Int, of: Int, nearD: Double)
     /// The branch in a finer fixed space is being switched to and followed.
     case branching(family: String, fine: Partition, nearD: Double)
+    /// The atlas has finished `done` of its fixed spaces, with `families` families so far,
+    /// `seconds` after it started.
+    case atlas(done: Int, of: Int, families: Int, seconds: Double)
 }
 
 /// Whoever watches a job's progress.
@@ -28,7 +31,7 @@ public protocol ProgressObserver {
 }
 
 /// Progress nobody watches: for scripts and tests.
-public struct NoProgress: ProgressObserver {
+public struct NoProgress: ProgressObserver, Sendable {
     public init() {}
     public func report(_ progress: JobProgress) {}
 }
