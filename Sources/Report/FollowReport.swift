@@ -6,10 +6,13 @@ import Spurious
 public enum FollowReport {
     /// One line on where the family was followed and why each branch stopped (a note under the
     /// `transitions` table).
-    public static func note(_ run: FamilyRun) -> String {
+    public static func note(_ run: FamilyRun) -> String { note(run, name: run.trace.family.name) }
+
+    /// The same line under another name (the atlas names a family once its copies are known).
+    public static func note(_ run: FamilyRun, name: String) -> String {
         let trace = run.trace
         let ds = trace.points.map(\.d)
-        var text = "\(trace.family.name): followed from d = \((ds.min() ?? .nan).formatted(significantDigits: 8)) to \((ds.max() ?? .nan).formatted(significantDigits: 8)) (\(trace.points.count) points)"
+        var text = "\(name): followed from d = \((ds.min() ?? .nan).formatted(significantDigits: 8)) to \((ds.max() ?? .nan).formatted(significantDigits: 8)) (\(trace.points.count) points)"
         if let lower = trace.lowerStop { text += "; down: \(Words.stop(lower))" }
         if let upper = trace.upperStop { text += "; up: \(Words.stop(upper))" }
         return text

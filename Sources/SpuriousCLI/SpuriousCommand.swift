@@ -10,6 +10,7 @@ struct SpuriousCommand: ParsableCommand {
         discussion: """
             Examples:
               spurious transitions            every transition of the catalogued families
+              spurious atlas                  every family of spurious minima up to three blocks
               spurious spectrum --partition d-1,1 --d 10 \\
                 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904
               spurious series --family "d-1,1 one-flipped" --quantity spectrum \\
@@ -17,6 +18,6 @@ struct SpuriousCommand: ParsableCommand {
               spurious doctor                 check the MPFR installation
             Each subcommand's --help has its own example.
             """,
-        subcommands: [TransitionsCommand.self, FollowCommand.self, BranchesCommand.self, SpectrumCommand.self, Formula.self, Doctor.self, Bench.self, CriticalCommand.self, SeriesCommand.self]
+        subcommands: [TransitionsCommand.self, AtlasCommand.self, FollowCommand.self, BranchesCommand.self, SpectrumCommand.self, Formula.self, Doctor.self, Bench.self, CriticalCommand.self, SeriesCommand.self]
     )
 }

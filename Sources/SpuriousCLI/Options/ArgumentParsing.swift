@@ -45,6 +45,17 @@ enum ArgumentParsing {
 }
 
 extension ArgumentParsing {
+    /// A comma-separated list of integers (`6,8,10`).
+    static func integerList(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        return try parts.enumerated().map { i, part in
+            guard let value = Int(part) else {
+                throw Invalid(description: "value \(i + 1) '\(part)' is not an integer (write e.g. 6,8,10)")
+            }
+            return value
+        }
+    }
+
     /// `BLOCK[:ALPHA]`: a block number from 0 and the split row's share alpha, strictly between
     /// 0 and 1 (default 1/2).
     static func splitRow(_ text: String) throws -> SplitRequest {
