@@ -11,6 +11,7 @@ public enum BenchmarkRegistry {
         .asymptotics,
         .globalMinimum,
         .branches,
+        .atlas,
     ]
 
     /// The groups restricted to the cases whose identifier ("group/case/parameter") contains
