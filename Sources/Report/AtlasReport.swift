@@ -75,7 +75,7 @@ public struct AtlasReport: Sendable {
             lines.append("not searched (the spectrum is not defined at any ladder d): " + unsearched.joined(separator: " "))
         }
         for copy in result.copies {
-            lines.append("\(copy.copy): a copy of \(copy.of) under a symmetry of the problem (same loss and spectrum at d = \(copy.d)), not listed")
+            lines.append("\(copy.partition): the minimum found at d = \(copy.d) is a copy of \(copy.of) under a symmetry of the problem (the same loss and spectrum), not listed again")
         }
         return lines.map { $0 + "\n" }.joined()
     }
@@ -143,7 +143,7 @@ public struct AtlasReport: Sendable {
             })),
             ("empty_spaces", .array(result.spaces.filter(\.families.isEmpty).map { .string($0.partition.description) })),
             ("copies", .array(result.copies.map { copy in
-                .object([("copy", .string(copy.copy)), ("of", .string(copy.of)), ("d", .number(Double(copy.d)))])
+                .object([("partition", .string(copy.partition.description)), ("d", .number(Double(copy.d))), ("of", .string(copy.of))])
             })),
         ])
     }

@@ -53,23 +53,24 @@ public enum AtlasJob {
     static func merged(request: AtlasRequest, outcomes: [AtlasSurvey.Outcome]) -> AtlasResult {
         var spaces: [AtlasSpace] = []
         var copies: [AtlasCopy] = []
-        var earlier: [AtlasSurvey.Entry] = []
+        // The families kept so far, with their final names.
+        var earlier: [(entry: AtlasSurvey.Entry, name: String)] = []
         for outcome in outcomes {
-            var kept: [AtlasFamily] = []
+            var kept: [(entry: AtlasSurvey.Entry, family: AtlasFamily)] = []
             for (entry, family) in zip(outcome.entries, outcome.space.families) {
                 let original = entry.found.keys.sorted().lazy.compactMap { d -> AtlasCopy? in
                     guard let match = earlier.first(where: { other in
                         entry.found[d, default: []].contains { mine in
-                            (other.crossings[d, default: []] + other.found[d, default: []]).contains { Catalog.same($0, mine) }
+                            (other.entry.crossings[d, default: []] + other.entry.found[d, default: []]).contains { Catalog.same($0, mine) }
                         }
                     }) else { return nil }
-                    return AtlasCopy(copy: entry.family.name, of: match.family.name, d: d)
+                    return AtlasCopy(partition: outcome.space.partition, d: d, of: match.name)
                 }.first
-                if let original { copies.append(original) } else { kept.append(family) }
+                if let original { copies.append(original) } else { kept.append((entry, family)) }
             }
-            kept = named(kept)
-            earlier += outcome.entries.filter { entry in !copies.contains { $0.copy == entry.family.name } }
-            spaces.append(AtlasSpace(partition: outcome.space.partition, searchedAt: outcome.space.searchedAt, families: kept))
+            let families = named(kept.map(\.family))
+            earlier += zip(kept, families).map { ($0.entry, $1.name) }
+            spaces.append(AtlasSpace(partition: outcome.space.partition, searchedAt: outcome.space.searchedAt, families: families))
         }
         return AtlasResult(request: request, spaces: spaces, copies: copies)
     }

@@ -88,14 +88,16 @@ public struct AtlasSpace: Sendable {
 /// the problem outside the finer group (same loss and full spectrum at a common ladder d), and
 /// so not listed again.
 public struct AtlasCopy: Sendable {
-    public let copy: String
-    public let of: String
+    /// The finer space, and the ladder d at which its minimum was found.
+    public let partition: Partition
     public let d: Int
+    /// The listed family it is a copy of.
+    public let of: String
 
-    public init(copy: String, of: String, d: Int) {
-        self.copy = copy
-        self.of = of
+    public init(partition: Partition, d: Int, of: String) {
+        self.partition = partition
         self.d = d
+        self.of = of
     }
 }
 
