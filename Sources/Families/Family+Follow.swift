@@ -119,13 +119,14 @@ extension FamilyTrace {
             branches: branches)
     }
 
-    /// Whether `event` is a trivial-part eigenvalue changing sign in the step of a branch point.
-    /// The trivial part's eigenvalues are those of F_x, the reduced Hessian, so that eigenvalue
-    /// is the branch point itself: it is reported once, as a branch point, rather than also as
-    /// a transition of the trivial part (which its location, ill-conditioned there, could not
-    /// locate anyway).
+    /// Whether `event` is a trivial-part eigenvalue changing sign in the step of a branch point
+    /// or a fold. The trivial part's eigenvalues are those of F_x, the reduced Hessian, which is
+    /// singular at both (docs/design.md section 4), so that eigenvalue is the branch point or
+    /// the fold itself: it is reported once, as such, rather than also as a transition of the
+    /// trivial part (which its location could not check anyway: at a fold there is no critical
+    /// point on one side of its d, and at a branch point the curve is ill-conditioned).
     static func isBranchPointEigenvalue(_ event: ContinuationEvent, in result: ContinuationResult, problem: FamilyProblem) -> Bool {
         guard case let .testFunction(index) = event.kind, problem.testFunctionParts[index].part == .trivial else { return false }
-        return result.branchPoints.contains { $0.bracket == event.bracket }
+        return (result.branchPoints + result.folds).contains { $0.bracket == event.bracket }
     }
 }
