@@ -2,7 +2,7 @@ import LossModel
 import MultiPrecision
 
 /// A named family of critical points: a fixed space and a seed at a reference d.
-public struct Family: Sendable {
+public struct Family: Sendable, Codable {
     /// The catalog's name, e.g. "d-1,1 one-flipped"; an identifier, unique within one run.
     public let name: String
     public let partition: Partition

@@ -21,3 +21,35 @@ public enum FamilyStop: Sendable {
         }
     }
 }
+
+/// In files (`spurious atlas --shard`): the cases as they are, the model's error kept as a
+/// ``RecordedError``.
+extension FamilyStop: Codable {
+    private enum Recorded: Codable {
+        case reachedRangeEnd(d: Double)
+        case leftDefinedRange(near: Double)
+        case evaluationFailed(near: Double, error: RecordedError)
+        case engine(StopReason)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        let recorded: Recorded =
+            switch self {
+            case let .reachedRangeEnd(d): .reachedRangeEnd(d: d)
+            case let .leftDefinedRange(near): .leftDefinedRange(near: near)
+            case let .evaluationFailed(near, error): .evaluationFailed(near: near, error: RecordedError(error))
+            case let .engine(reason): .engine(reason)
+            }
+        try recorded.encode(to: encoder)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self =
+            switch try Recorded(from: decoder) {
+            case let .reachedRangeEnd(d): .reachedRangeEnd(d: d)
+            case let .leftDefinedRange(near): .leftDefinedRange(near: near)
+            case let .evaluationFailed(near, error): .evaluationFailed(near: near, error: error)
+            case let .engine(reason): .engine(reason)
+            }
+    }
+}

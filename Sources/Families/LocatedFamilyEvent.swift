@@ -7,7 +7,7 @@ import MultiPrecision
 /// once, read as it is by certification, reports, diagrams and data files.
 public struct LocatedFamilyEvent: Sendable {
     /// The raw value is the reports' word for the kind.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, Codable {
         case transition, fold
         /// A trivial-part eigenvalue crosses zero while the family goes straight on (d keeps
         /// its direction): another branch of critical points of the same fixed space crosses
@@ -33,7 +33,7 @@ public struct LocatedFamilyEvent: Sendable {
     }
 
     /// For a fold: the side of it on which the family lives.
-    public enum FoldSide: Sendable {
+    public enum FoldSide: Sendable, Codable {
         /// The family comes from and returns to smaller d.
         case smallerD
         case largerD

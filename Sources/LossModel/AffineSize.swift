@@ -2,7 +2,7 @@ import MultiPrecision
 
 /// A block size `slope * d + offset`, such as `d-1` or `2` (docs/design.md section 2). Sizes are
 /// affine in d so that the fixed-space loss makes sense for real d.
-public struct AffineSize: Hashable, Sendable, CustomStringConvertible {
+public struct AffineSize: Hashable, Sendable, Codable, CustomStringConvertible {
     public let slope: Int
     public let offset: Int
 

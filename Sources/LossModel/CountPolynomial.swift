@@ -3,7 +3,7 @@ import MultiPrecision
 /// A polynomial in d kept as `numerator/denominator` times a product of affine factors,
 /// e.g. `(d-1)(d-4)/2`. Counts of entries, pair counts and multiplicities of isotypic parts
 /// all have this shape (docs/design.md sections 2-3), and it prints the way a person writes them.
-public struct CountPolynomial: Hashable, Sendable, CustomStringConvertible {
+public struct CountPolynomial: Hashable, Sendable, Codable, CustomStringConvertible {
     public let numerator: Int
     public let denominator: Int
     public let factors: [AffineSize]

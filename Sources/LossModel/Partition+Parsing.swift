@@ -62,3 +62,21 @@ extension Character {
     /// 0-9 only (not the other scripts' digits that `isNumber` accepts).
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
+
+/// A partition in a file is its text ("d-2,2,1r"), read back by ``init(parsing:)``.
+extension Partition: Codable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a partition: \(text): \(error)")
+        }
+    }
+}

@@ -43,3 +43,21 @@ public struct DecimalLiteral: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text }
 }
+
+/// A decimal literal in a file is its text, checked again when read.
+extension DecimalLiteral: Codable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal number: \(text)")
+        }
+    }
+}

@@ -5,9 +5,9 @@
 /// values, correctly rounded, agree on it. The value is produced once, where it is computed
 /// (location, a spectrum, a polished critical point), and travels as it is to certification,
 /// reports, diagrams and data files: nobody downstream formats a number and reads it back.
-public struct ProvedValue: Sendable {
+public struct ProvedValue: Sendable, Codable {
     /// What proves the digits.
-    public enum Evidence: Sendable {
+    public enum Evidence: Sendable, Codable {
         /// The same quantity computed at two precisions, `check` the higher.
         case recomputation(working: BigFloat, check: BigFloat)
         /// Several independent estimates (extrapolation orders and precisions), the first the
