@@ -40,8 +40,8 @@ public struct AtlasReport: Sendable {
                 alignments: [.right, .left, .left, .left, .left, .left, .left])
             for (number, (family, event)) in events.enumerated() {
                 table.append([
-                    String(number + 1), family.name, event.kind.rawValue, Words.proved(event.d), event.irrep,
-                    Words.direction(event), event.verified ? "yes" : "no",
+                    String(number + 1), family.name, event.kind.rawValue, AtlasReport.d(event), AtlasReport.irrep(event),
+                    AtlasReport.direction(event), event.location?.verified == true ? "yes" : "no",
                 ])
             }
             out += "\n" + table.rendered()
@@ -61,10 +61,8 @@ public struct AtlasReport: Sendable {
     func notes() -> String {
         var lines: [String] = []
         for family in result.families {
-            switch family.run {
-            case let .success(run): lines.append(FollowReport.note(run, name: family.name))
-            case let .failure(error): lines.append("\(family.name): could not be followed: \(error)")
-            }
+            if let followed = family.followed { lines.append(FollowReport.note(family, followed)) }
+            if let failure = family.failure { lines.append("\(family.name): could not be followed: \(failure)") }
         }
         let empty = result.spaces.filter { $0.families.isEmpty && !$0.searchedAt.isEmpty }.map(\.partition.description)
         if !empty.isEmpty {
@@ -88,18 +86,18 @@ public struct AtlasReport: Sendable {
             "irrep", "multiplicity", "direction", "verified",
         ])
         for family in result.families {
-            let trace = try? family.run.get().trace
-            let ds = trace?.points.map(\.d) ?? []
             let head = [
                 family.name, family.partition.description, family.partition.k.description,
-                family.foundAt.map(String.init).joined(separator: ";"), ds.min().map(CSVTable.number) ?? "",
-                ds.max().map(CSVTable.number) ?? "", family.onset.map { Words.proved($0.d) } ?? "",
+                family.foundAt.map(String.init).joined(separator: ";"), family.followed.map { CSVTable.number($0.from) } ?? "",
+                family.followed.map { CSVTable.number($0.to) } ?? "", family.onset.map(AtlasReport.d) ?? "",
             ]
             if family.events.isEmpty { table.append(head + Array(repeating: "", count: 8)) }
             for event in family.events {
+                let location = event.location
                 table.append(head + [
-                    event.kind.rawValue, Words.proved(event.d), String(event.digits), Words.proved(event.loss), event.irrep,
-                    event.multiplicity.description, Words.direction(event), event.verified ? "true" : "false",
+                    event.kind.rawValue, AtlasReport.d(event), location.map { String($0.digits) } ?? "",
+                    location.map { Words.proved($0.loss) } ?? "", AtlasReport.irrep(event),
+                    location?.multiplicity.description ?? "", AtlasReport.direction(event), location?.verified == true ? "true" : "false",
                 ])
             }
         }
@@ -138,7 +136,7 @@ public struct AtlasReport: Sendable {
             ("m_flipped", .array(result.mFlipped.map { item in
                 .object([
                     ("m", .number(Double(item.m))), ("family", .string(item.family.name)),
-                    ("d_star", item.family.onset.map { .string(Words.proved($0.d)) } ?? .null),
+                    ("d_star", item.family.onset.map { .string(AtlasReport.d($0)) } ?? .null),
                 ])
             })),
             ("empty_spaces", .array(result.spaces.filter(\.families.isEmpty).map { .string($0.partition.description) })),
@@ -149,29 +147,32 @@ public struct AtlasReport: Sendable {
     }
 
     static func json(_ family: AtlasFamily) -> JSONValue {
-        let run = try? family.run.get()
-        let ds = run?.trace.points.map(\.d) ?? []
-        var failure: JSONValue = .null
-        if case let .failure(error) = family.run { failure = .string("\(error)") }
+        let followed = family.followed
         return .object([
             ("name", .string(family.name)),
             ("partition", .string(family.partition.description)),
             ("k", .string(family.partition.k.description)),
             ("found_at", .array(family.foundAt.map { .number(Double($0)) })),
             ("followed", .object([
-                ("from", ds.min().map { .number($0) } ?? .null), ("to", ds.max().map { .number($0) } ?? .null),
-                ("lower_stop", run?.trace.lowerStop.map { .string(Words.stop($0)) } ?? .null),
-                ("upper_stop", run?.trace.upperStop.map { .string(Words.stop($0)) } ?? .null),
+                ("from", followed.map { .number($0.from) } ?? .null), ("to", followed.map { .number($0.to) } ?? .null),
+                ("lower_stop", followed?.lowerStop.map { .string(Words.stop($0)) } ?? .null),
+                ("upper_stop", followed?.upperStop.map { .string(Words.stop($0)) } ?? .null),
             ])),
-            ("d_star", family.onset.map { .string(Words.proved($0.d)) } ?? .null),
+            ("d_star", family.onset.map { .string(AtlasReport.d($0)) } ?? .null),
             ("minimum_at_lower_end", .bool(family.isMinimumAtLowerEnd)),
-            ("failure", failure),
+            ("failure", family.failure.map { .string($0.description) } ?? .null),
             ("events", .array(family.events.map { event in
-                .object([
-                    ("kind", .string(event.kind.rawValue)), ("d", .string(Words.proved(event.d))),
-                    ("digits", .number(Double(event.digits))), ("loss", .string(Words.proved(event.loss))),
-                    ("irrep", .string(event.irrep)), ("multiplicity", .string(event.multiplicity.description)),
-                    ("direction", .string(Words.direction(event))), ("verified", .bool(event.verified)),
+                guard let location = event.location else {
+                    return .object([
+                        ("kind", .string(event.kind.rawValue)), ("near_d", .number(event.nearD)), ("event", .string(event.name)),
+                        ("failure", .string(event.failure?.description ?? "")),
+                    ])
+                }
+                return .object([
+                    ("kind", .string(event.kind.rawValue)), ("d", .string(Words.proved(location.d))),
+                    ("digits", .number(Double(location.digits))), ("loss", .string(Words.proved(location.loss))),
+                    ("irrep", .string(location.irrep)), ("multiplicity", .string(location.multiplicity.description)),
+                    ("direction", .string(AtlasReport.direction(event))), ("verified", .bool(location.verified)),
                 ])
             })),
             ("minima", .array(family.minima.map { row in
@@ -185,13 +186,28 @@ public struct AtlasReport: Sendable {
 
     /// "4.0000000..40.000000": the d range followed.
     static func range(_ family: AtlasFamily) -> String {
-        guard let ds = try? family.run.get().trace.points.map(\.d), let low = ds.min(), let high = ds.max() else { return "-" }
-        return "\(low.formatted(significantDigits: 6))..\(high.formatted(significantDigits: 6))"
+        guard let followed = family.followed else { return "-" }
+        return "\(followed.from.formatted(significantDigits: 6))..\(followed.to.formatted(significantDigits: 6))"
+    }
+
+    /// A located event's d with every proved digit; for one that could not be located, the
+    /// sweep's estimate, said so.
+    static func d(_ event: AtlasEvent) -> String {
+        event.location.map { Words.proved($0.d) } ?? "not located (near \(event.nearD.formatted(significantDigits: 6)))"
+    }
+
+    /// The part whose eigenvalue vanishes, or for an event not located, the sweep's name of it.
+    static func irrep(_ event: AtlasEvent) -> String { event.location?.irrep ?? event.name }
+
+    /// How the stability changes, or why the event could not be located.
+    static func direction(_ event: AtlasEvent) -> String {
+        guard let location = event.location else { return "location failed: \(event.failure?.description ?? "")" }
+        return Words.direction(indexBelow: location.indexBelow, indexAbove: location.indexAbove, foldSide: location.foldSide)
     }
 
     /// d* with every proved digit, or that the family stays a minimum.
     static func onset(_ family: AtlasFamily) -> String {
-        if let onset = family.onset { return Words.proved(onset.d) }
+        if let onset = family.onset { return d(onset) }
         if family.isMinimumAtLowerEnd { return "none: a minimum down to the end of its sweep" }
         return "-"
     }

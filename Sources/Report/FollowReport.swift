@@ -6,15 +6,25 @@ import Spurious
 public enum FollowReport {
     /// One line on where the family was followed and why each branch stopped (a note under the
     /// `transitions` table).
-    public static func note(_ run: FamilyRun) -> String { note(run, name: run.trace.family.name) }
-
-    /// The same line under another name (the atlas names a family once its copies are known).
-    public static func note(_ run: FamilyRun, name: String) -> String {
+    public static func note(_ run: FamilyRun) -> String {
         let trace = run.trace
         let ds = trace.points.map(\.d)
-        var text = "\(name): followed from d = \((ds.min() ?? .nan).formatted(significantDigits: 8)) to \((ds.max() ?? .nan).formatted(significantDigits: 8)) (\(trace.points.count) points)"
-        if let lower = trace.lowerStop { text += "; down: \(Words.stop(lower))" }
-        if let upper = trace.upperStop { text += "; up: \(Words.stop(upper))" }
+        return note(
+            name: trace.family.name, from: ds.min() ?? .nan, to: ds.max() ?? .nan, points: trace.points.count,
+            lowerStop: trace.lowerStop, upperStop: trace.upperStop)
+    }
+
+    /// The same line for a family of the atlas, by its name there.
+    public static func note(_ family: AtlasFamily, _ followed: AtlasFollowed) -> String {
+        note(
+            name: family.name, from: followed.from, to: followed.to, points: followed.points, lowerStop: followed.lowerStop,
+            upperStop: followed.upperStop)
+    }
+
+    static func note(name: String, from: Double, to: Double, points: Int, lowerStop: FamilyStop?, upperStop: FamilyStop?) -> String {
+        var text = "\(name): followed from d = \(from.formatted(significantDigits: 8)) to \(to.formatted(significantDigits: 8)) (\(points) points)"
+        if let lower = lowerStop { text += "; down: \(Words.stop(lower))" }
+        if let upper = upperStop { text += "; up: \(Words.stop(upper))" }
         return text
     }
 

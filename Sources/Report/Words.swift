@@ -26,10 +26,16 @@ enum Words {
     /// "saddle (index 3.58551) -> minimum" as d increases through a transition; for a fold,
     /// which side the family lives on.
     static func direction(_ event: LocatedFamilyEvent) -> String {
-        if let check = event.signCheck {
-            return "\(stability(index: check.indexBelow)) -> \(stability(index: check.indexAbove))"
+        direction(indexBelow: event.signCheck?.indexBelow, indexAbove: event.signCheck?.indexAbove, foldSide: event.foldSide)
+    }
+
+    /// The same from the indices either side of the event (when its sign check succeeded) and a
+    /// fold's side.
+    static func direction(indexBelow: Double?, indexAbove: Double?, foldSide: LocatedFamilyEvent.FoldSide?) -> String {
+        if let indexBelow, let indexAbove {
+            return "\(stability(index: indexBelow)) -> \(stability(index: indexAbove))"
         }
-        switch event.foldSide {
+        switch foldSide {
         case .smallerD?: return "fold: the family turns back towards smaller d"
         case .largerD?: return "fold: the family turns back towards larger d"
         case nil: return "undetermined: the crossing eigenvalue's sign change was not confirmed at any digit"

@@ -7,14 +7,44 @@ import LossModel
 /// proved digits (section 6) and the family's spurious minima at integer k.
 ///
 /// The spaces are surveyed in parallel, at most `jobs` at a time, each on its own
-/// (``AtlasSurvey``), and the results are put back in the request's order, so that the
-/// result does not depend on the number of jobs or on which finishes first.
+/// (``AtlasSurvey``); their outcomes are put back in the request's order and merged
+/// (``merged(request:outcomes:)``), so that the result depends neither on the number of jobs,
+/// nor on which space finishes first, nor on whether the spaces ran in one process or in
+/// several shards (``AtlasPart``).
 public enum AtlasJob {
     public static func run(_ request: AtlasRequest, progress: some ProgressObserver & Sendable = NoProgress()) async throws -> AtlasResult {
-        let spaces = request.spaces
+        merged(request: request, outcomes: try await outcomes(of: request, shard: .whole, progress: progress))
+    }
+
+    /// The shard's part of the atlas, to be merged with the other shards' (``merge(_:)``).
+    public static func part(
+        _ request: AtlasRequest, shard: AtlasShard, progress: some ProgressObserver & Sendable = NoProgress()
+    ) async throws -> AtlasPart {
+        AtlasPart(request: request, shard: shard, outcomes: try await outcomes(of: request, shard: shard, progress: progress))
+    }
+
+    /// The atlas from the parts of every shard of one request: exactly the result of one run.
+    public static func merge(_ parts: [AtlasPart]) throws -> AtlasResult {
+        let (request, outcomes) = try AtlasPart.outcomes(of: parts)
+        return merged(request: request, outcomes: outcomes)
+    }
+
+    /// One fixed space surveyed on its own, synchronously (for the benchmarks).
+    public static func survey(_ partition: Partition, request: AtlasRequest) throws -> AtlasSpace {
+        merged(request: request, outcomes: [try AtlasSurvey(partition: partition, request: request).run()]).spaces[0]
+    }
+
+    /// The outcomes of the shard's spaces, in the request's order.
+    static func outcomes(
+        of request: AtlasRequest, shard: AtlasShard, progress: some ProgressObserver & Sendable
+    ) async throws -> [AtlasSurvey.Outcome] {
+        let spaces = shard.spaces(of: request.spaces)
         let clock = ContinuousClock()
         let start = clock.now
         var outcomes = [AtlasSurvey.Outcome?](repeating: nil, count: spaces.count)
+        // Started largest first (a space's cost grows with its number of variables), so that no
+        // large space is left to run alone at the end; the outcomes go back in the request's order.
+        let order = AtlasShard.ranked(spaces)
         try await withThrowingTaskGroup(of: (Int, AtlasSurvey.Outcome).self) { group in
             var next = 0
             var done = 0
@@ -22,7 +52,7 @@ public enum AtlasJob {
             progress.report(.atlas(done: 0, of: spaces.count, families: 0, seconds: 0))
             while next < spaces.count || done < next {
                 if next < spaces.count && next - done < Swift.max(1, request.jobs) {
-                    let index = next
+                    let index = order[next]
                     group.addTask { (index, try AtlasSurvey(partition: spaces[index], request: request).run()) }
                     next += 1
                     continue
@@ -30,20 +60,13 @@ public enum AtlasJob {
                 guard let (index, outcome) = try await group.next() else { break }
                 outcomes[index] = outcome
                 done += 1
-                families += outcome.space.families.count
+                families += outcome.entries.count
                 let elapsed = clock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 progress.report(.atlas(done: done, of: spaces.count, families: families, seconds: seconds))
             }
         }
-        return merged(request: request, outcomes: outcomes.compactMap { $0 })
-    }
-
-    /// One fixed space surveyed on its own, synchronously: what each parallel task of ``run``
-    /// does, before copies of other spaces' families are left out (for the benchmarks, and for
-    /// scripts that split the work themselves).
-    public static func survey(_ partition: Partition, request: AtlasRequest) throws -> AtlasSpace {
-        try AtlasSurvey(partition: partition, request: request).run().space
+        return outcomes.compactMap { $0 }
     }
 
     /// The outcomes with every family that is a copy of an earlier space's family (same loss
@@ -53,24 +76,22 @@ public enum AtlasJob {
     static func merged(request: AtlasRequest, outcomes: [AtlasSurvey.Outcome]) -> AtlasResult {
         var spaces: [AtlasSpace] = []
         var copies: [AtlasCopy] = []
-        // The families kept so far, with their final names.
+        // The entries kept so far, with their final names.
         var earlier: [(entry: AtlasSurvey.Entry, name: String)] = []
         for outcome in outcomes {
-            var kept: [(entry: AtlasSurvey.Entry, family: AtlasFamily)] = []
-            for (entry, family) in zip(outcome.entries, outcome.space.families) {
+            var kept: [AtlasSurvey.Entry] = []
+            for entry in outcome.entries {
                 let original = entry.found.keys.sorted().lazy.compactMap { d -> AtlasCopy? in
                     guard let match = earlier.first(where: { other in
-                        entry.found[d, default: []].contains { mine in
-                            (other.entry.crossings[d, default: []] + other.entry.found[d, default: []]).contains { Catalog.same($0, mine) }
-                        }
+                        entry.found[d, default: []].contains { other.entry.contains($0, at: d) }
                     }) else { return nil }
-                    return AtlasCopy(partition: outcome.space.partition, d: d, of: match.name)
+                    return AtlasCopy(partition: outcome.partition, d: d, of: match.name)
                 }.first
-                if let original { copies.append(original) } else { kept.append((entry, family)) }
+                if let original { copies.append(original) } else { kept.append(entry) }
             }
             let families = named(kept.map(\.family))
-            earlier += zip(kept, families).map { ($0.entry, $1.name) }
-            spaces.append(AtlasSpace(partition: outcome.space.partition, searchedAt: outcome.space.searchedAt, families: families))
+            earlier += zip(kept, families).map { ($0, $1.name) }
+            spaces.append(AtlasSpace(partition: outcome.partition, searchedAt: outcome.searchedAt, families: families))
         }
         return AtlasResult(request: request, spaces: spaces, copies: copies)
     }
@@ -83,9 +104,7 @@ public enum AtlasJob {
             let base = "\(family.partition) " + Catalog.flipName(family.partition, family.family.seed.map(\.double))
             used[base, default: 0] += 1
             let count = used[base, default: 1]
-            return AtlasFamily(
-                name: count == 1 ? base : "\(base) #\(count)", family: family.family, foundAt: family.foundAt, run: family.run,
-                minima: family.minima)
+            return family.renamed(count == 1 ? base : "\(base) #\(count)")
         }
     }
 }

@@ -2,7 +2,7 @@ import LossModel
 
 /// What `spurious atlas` surveys (issue 14): which fixed spaces, at which integer d the
 /// critical-point search runs, how far families are reported, and to how many digits.
-public struct AtlasRequest: Sendable {
+public struct AtlasRequest: Sendable, Codable, Equatable {
     /// The fixed spaces, in the order of the summary.
     public var spaces: [Partition]
     /// The integer d at which each space is searched for spurious minima (a d at which a
@@ -40,6 +40,13 @@ public struct AtlasRequest: Sendable {
         self.rngSeed = rngSeed
         self.jobs = jobs
         self.maxSteps = maxSteps
+    }
+
+    /// Whether `other` asks for the same atlas: everything but ``jobs`` equal.
+    public func describesTheSameWork(as other: AtlasRequest) -> Bool {
+        var other = other
+        other.jobs = jobs
+        return self == other
     }
 
     /// The upper end of every family's sweep.

@@ -2,75 +2,8 @@ import Families
 import LossModel
 import MultiPrecision
 
-/// A family of the atlas at one integer k where it is a spurious minimum of its own isotropy,
-/// with proved digits (docs/design.md section 6).
-public struct AtlasMinimum: Sendable {
-    public let k: Int
-    public let d: Int
-    public let loss: ProvedValue
-    public let minEigenvalue: ProvedValue
-    /// Sum of the multiplicities of the negative eigenvalues: 0, as the row is a minimum.
-    public let index: Double
-
-    public init(k: Int, d: Int, loss: ProvedValue, minEigenvalue: ProvedValue, index: Double) {
-        self.k = k
-        self.d = d
-        self.loss = loss
-        self.minEigenvalue = minEigenvalue
-        self.index = index
-    }
-}
-
-/// One family of the atlas: where the search found it, the family followed both ways with its
-/// events located, and its spurious minima at integer k.
-public struct AtlasFamily: Sendable {
-    /// The catalog's kind of name ("d-2,2 two-flipped", "#2" for a second family of the same
-    /// partition and flipped rows), unique within the atlas. The seed's `family.name`, and the
-    /// name its events carry, are those given while its space was surveyed, which may number
-    /// differently where a copy of another space's family was left out.
-    public let name: String
-    public let family: Family
-    /// The ladder d at which the search found a spurious minimum on this family (or a copy of
-    /// one under a symmetry of the problem), ascending.
-    public let foundAt: [Int]
-    /// The family followed and located; the error when following or locating failed.
-    public let run: Result<FamilyRun, any Error>
-    public let minima: [AtlasMinimum]
-
-    public init(name: String, family: Family, foundAt: [Int], run: Result<FamilyRun, any Error>, minima: [AtlasMinimum]) {
-        self.name = name
-        self.family = family
-        self.foundAt = foundAt
-        self.run = run
-        self.minima = minima
-    }
-
-    public var partition: Partition { family.partition }
-
-    /// The located events along the family (none when it could not be followed).
-    public var events: [LocatedFamilyEvent] { (try? run.get())?.located ?? [] }
-
-    /// d*: the lowest located transition where the family turns from saddle into minimum as d
-    /// increases (index above 0 just below, 0 just above). Nil when it has none: it is then a
-    /// minimum down to the lower end of its sweep (``isMinimumAtLowerEnd``) or never turns into
-    /// one through a located transition.
-    public var onset: LocatedFamilyEvent? {
-        events.filter { event in
-            guard event.kind == .transition, let check = event.signCheck else { return false }
-            return check.indexBelow > 0 && check.indexAbove == 0
-        }.min { $0.approximateD < $1.approximateD }
-    }
-
-    /// True when the lowest point of the followed family is a minimum: with no ``onset`` the
-    /// family stays a minimum down to where its sweep stopped.
-    public var isMinimumAtLowerEnd: Bool {
-        guard let trace = try? run.get().trace, let lowest = trace.points.min(by: { $0.d < $1.d }) else { return false }
-        return lowest.stability == .minimum
-    }
-}
-
 /// One fixed space of the atlas: the ladder d at which it was searched, and its families.
-public struct AtlasSpace: Sendable {
+public struct AtlasSpace: Sendable, Codable {
     public let partition: Partition
     /// The ladder d at which the space's spectrum is fully defined, where it was searched.
     public let searchedAt: [Int]
@@ -87,7 +20,7 @@ public struct AtlasSpace: Sendable {
 /// A family of a finer space that is a copy of an earlier space's family under a symmetry of
 /// the problem outside the finer group (same loss and full spectrum at a common ladder d), and
 /// so not listed again.
-public struct AtlasCopy: Sendable {
+public struct AtlasCopy: Sendable, Codable {
     /// The finer space, and the ladder d at which its minimum was found.
     public let partition: Partition
     public let d: Int
@@ -125,8 +58,6 @@ public struct AtlasResult: Sendable {
     }
 
     static func sortD(_ family: AtlasFamily) -> Double {
-        if let onset = family.onset { return onset.approximateD }
-        guard let trace = try? family.run.get().trace, let lowest = trace.points.map(\.d).min() else { return .infinity }
-        return lowest
+        family.onset?.approximateD ?? family.followed?.from ?? .infinity
     }
 }

@@ -2,7 +2,7 @@ import LossModel
 
 /// The atlas's default fixed spaces (issue 14): partition type with up to three paired blocks,
 /// and each with one extra row-only block of size 1 (k = d + 1, where added neurons annihilate
-/// minima; docs/design.md section 9).
+/// minima; docs/design.md section 10).
 public enum AtlasSpaces {
     /// The largest `--max-size`: 100 gives 2 x (1 + 100 + 2550) spaces, already far more than
     /// one machine surveys (the published minima reach m = 38).

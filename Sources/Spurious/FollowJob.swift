@@ -58,21 +58,8 @@ public enum FollowJob {
         _ request: FollowRequest, problem: FamilyProblem? = nil, progress: some ProgressObserver = NoProgress()
     ) throws -> FamilyRun {
         let family = request.family
-        let problem = problem ?? FamilyProblem(family.partition)
-        progress.report(.following(family: family.name, seedD: family.seedD))
-        let trace: FamilyTrace
-        do {
-            trace = try family.follow(request.settings, problem: problem) { d, count in
-                progress.report(.followed(family: family.name, d: d, points: count))
-            }
-        } catch let error as FollowError {
-            throw JobError.family(family.name, error)
-        } catch let error as ModelError {
-            throw JobError.family(family.name, error)
-        }
-        let locatable = trace.events.filter { event in
-            event.event.isLocatable && !FollowJob.isParentCrossing(event, of: trace, at: request.parentCrossing)
-        }
+        let trace = try FollowJob.trace(request, problem: problem ?? FamilyProblem(family.partition), progress: progress)
+        let locatable = FollowJob.locatable(trace, request)
         var located: [LocatedFamilyEvent] = []
         for (i, event) in locatable.enumerated() {
             progress.report(.locating(family: family.name, event: event.event.name, number: i + 1, of: locatable.count, digits: request.digits))
@@ -90,6 +77,31 @@ public enum FollowJob {
                     : nil)
         }
         return FamilyRun(trace: trace, events: events)
+    }
+
+    /// The family followed both ways (or to `request.to`), its events found but not located.
+    public static func trace(
+        _ request: FollowRequest, problem: FamilyProblem, progress: some ProgressObserver = NoProgress()
+    ) throws -> FamilyTrace {
+        let family = request.family
+        progress.report(.following(family: family.name, seedD: family.seedD))
+        do {
+            return try family.follow(request.settings, problem: problem) { d, count in
+                progress.report(.followed(family: family.name, d: d, points: count))
+            }
+        } catch let error as FollowError {
+            throw JobError.family(family.name, error)
+        } catch let error as ModelError {
+            throw JobError.family(family.name, error)
+        }
+    }
+
+    /// The events of `trace` that ``run(_:problem:progress:)`` locates: every locatable one but
+    /// the parent's crossing part of a branch.
+    public static func locatable(_ trace: FamilyTrace, _ request: FollowRequest) -> [FamilyEvent] {
+        trace.events.filter { event in
+            event.event.isLocatable && !FollowJob.isParentCrossing(event, of: trace, at: request.parentCrossing)
+        }
     }
 
     /// Whether `event` is a test function's sign change bracketing the parent's transition.

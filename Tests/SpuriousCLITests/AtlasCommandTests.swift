@@ -33,6 +33,43 @@ final class AtlasCommandTests: XCTestCase {
         try refused(["atlas", "--jobs", "0"], "--jobs must be between 1 and 256, got 0")
         try refused(["atlas", "--digits", "0"], "--digits must be between 1 and 200")
         try refused(["atlas", "--partition", "d-1,2"], "must add up to exactly d")
+        try refused(["atlas", "--shard", "2/3"], "--shard needs --part FILE")
+        try refused(["atlas", "--part", "p.json"], "--part writes a shard's partial result: give --shard I/N")
+        try refused(["atlas", "--shard", "0/3", "--part", "p.json"], "need 1 <= I <= N")
+        try refused(["atlas", "--shard", "4/3", "--part", "p.json"], "need 1 <= I <= N")
+        try refused(["atlas", "--shard", "two", "--part", "p.json"], "is not I/N")
+        try refused(["atlas", "--shard", "1/2", "--part", "p.json", "--csv", "a.csv"], "belong to `spurious atlas merge`")
+        try refused(["atlas", "merge"], "give the partial result files to merge")
+        try refused(["atlas", "merge", "/nonexistent/part.json"], "/nonexistent/part.json: no such file")
+    }
+
+    /// Two shards written by the command and merged give exactly the bytes of one run; a part
+    /// missing, given twice, or a file that is not a part is refused, naming what is wrong, and
+    /// no output file is written.
+    func testShardsMergeIntoTheBytesOfOneRun() throws {
+        let directory = try scratch()
+        let request = small + ["--partition", "d,1r"]
+        let whole = ["atlas", "minima", "json"].map { directory + "/whole-\($0)" }
+        let one = try CommandLineRun.spurious(request + ["--csv", whole[0], "--minima-csv", whole[1], "--json", whole[2]])
+        XCTAssertEqual(one.status, 0, one.standardError)
+        let parts = [1, 2].map { directory + "/part-\($0).json" }
+        for (index, path) in parts.enumerated() {
+            let run = try CommandLineRun.spurious(request + ["--shard", "\(index + 1)/2", "--part", path])
+            XCTAssertEqual(run.status, 0, run.standardError)
+            XCTAssertTrue(run.standardOutput.hasPrefix("shard \(index + 1)/2: 1 of 2 fixed spaces surveyed"), run.standardOutput)
+        }
+        let merged = ["atlas", "minima", "json"].map { directory + "/merged-\($0)" }
+        let merge = try CommandLineRun.spurious(["atlas", "merge", parts[1], parts[0], "--csv", merged[0], "--minima-csv", merged[1], "--json", merged[2]])
+        XCTAssertEqual(merge.status, 0, merge.standardError)
+        XCTAssertEqual(merge.standardOutput, one.standardOutput)
+        for (a, b) in zip(whole, merged) {
+            XCTAssertEqual(try String(contentsOfFile: b, encoding: .utf8), try String(contentsOfFile: a, encoding: .utf8), b)
+        }
+        let out = directory + "/refused.csv"
+        try refused(["atlas", "merge", parts[0], "--csv", out], "shard 2/2 missing: run `spurious atlas --shard I/2 --part FILE`")
+        try refused(["atlas", "merge", parts[0], parts[0], "--csv", out], "shard 1/2 is given twice")
+        try refused(["atlas", "merge", parts[0], whole[2], "--csv", out], "\(whole[2]): it is not a partial atlas result")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
     func testHelpHasAnExample() throws {

@@ -56,7 +56,7 @@ final class BranchesCommandTests: XCTestCase {
     func testBadOptionsAreRefusedAndLeaveNothing() throws {
         let graph = temporary("graph.json")
         let file = temporary("not-a-directory")
-        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
         for (arguments, message) in [
             (["--depth", "0"], "--depth must be 1, 2 or 3"),
             (["--max-split", "9"], "--max-split must be between 1 and 4"),

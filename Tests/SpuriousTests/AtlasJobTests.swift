@@ -16,18 +16,22 @@ final class AtlasJobTests: XCTestCase {
     /// Restricted to d, d-1,1 and d-2,2 the atlas finds the catalog's five families, with the
     /// same transitions to every printed digit, and d* where each turns into a minimum. (With
     /// `d` among the spaces both leave out the copy of the d-flipped family in d-2,2.)
-    func testCatalogFamiliesAndTheirTransitions() async throws {
+    ///
+    /// The same atlas in three shards, each written to its part file's text and read back,
+    /// merges into the same bytes in every format (one job against two: AtlasCommandTests).
+    func testCatalogFamiliesTheirTransitionsAndShards() async throws {
         let spaces = try partitions(["d", "d-1,1", "d-2,2"])
-        let atlas = try await AtlasJob.run(AtlasRequest(spaces: spaces, ladder: [6, 8], maxK: 8, digits: 20, starts: 60))
+        let request = AtlasRequest(spaces: spaces, ladder: [8], maxK: 8, digits: 20, starts: 40, jobs: 2)
+        let atlas = try await AtlasJob.run(request)
         let catalog = try TransitionsJob.run(TransitionsRequest(
-            families: .catalog(CatalogRequest(partitions: spaces, at: 10, starts: 60)), maxD: 10.5, digits: 20))
+            families: .catalog(CatalogRequest(partitions: spaces, at: 8, starts: 40)), maxD: 8, digits: 20))
         XCTAssertEqual(
             Set(atlas.families.map(\.name)), Set(catalog.runs.map(\.family.name)),
             "\(atlas.families.map(\.name)) against \(catalog.runs.map(\.family.name))")
         for run in catalog.runs {
             let family = try XCTUnwrap(atlas.families.first { $0.name == run.family.name })
             XCTAssertEqual(
-                family.events.filter { $0.kind == .transition }.map(\.d.decimal),
+                family.events.filter { $0.kind == .transition }.map(\.location?.d.decimal),
                 run.located.filter { $0.kind == .transition }.map(\.d.decimal), run.family.name)
         }
         // d* against README.md's 30-digit transitions (where the index drops to 0).
@@ -38,8 +42,28 @@ final class AtlasJobTests: XCTestCase {
         ]
         for (name, d) in readme {
             let onset = try XCTUnwrap(atlas.families.first { $0.name == name }?.onset, name)
-            XCTAssertEqual(onset.d.approximate, d, accuracy: 1e-14 * d, name)
-            XCTAssertEqual(onset.digits, 20, name)
+            XCTAssertEqual(try XCTUnwrap(onset.location?.d.approximate), d, accuracy: 1e-14 * d, name)
+            XCTAssertEqual(onset.location?.digits, 20, name)
+        }
+
+        let whole = AtlasReport(atlas)
+        var parts: [AtlasPart] = []
+        for index in [3, 1, 2] {
+            let shard = try XCTUnwrap(AtlasShard(index: index, count: 3))
+            let text = try AtlasPartFile.encoded(try await AtlasJob.part(request, shard: shard))
+            parts.append(try AtlasPartFile.decoded(text, name: "part \(index)"))
+        }
+        let merged = AtlasReport(try AtlasJob.merge(parts))
+        XCTAssertEqual(merged.table(), whole.table())
+        XCTAssertEqual(merged.csv(), whole.csv())
+        XCTAssertEqual(merged.minimaCSV(), whole.minimaCSV())
+        XCTAssertEqual(merged.json().rendered(), whole.json().rendered())
+        XCTAssertTrue(atlas.copies.contains { $0.of == "d d-flipped" && $0.partition.description == "d-2,2" }, whole.table())
+        XCTAssertThrowsError(try AtlasJob.merge(Array(parts.prefix(2)))) { error in
+            XCTAssertEqual(error as? AtlasMergeError, .missingShards([2], of: 3))
+        }
+        XCTAssertThrowsError(try AtlasJob.merge(parts + [parts[0]])) { error in
+            XCTAssertEqual(error as? AtlasMergeError, .duplicateShard(parts[0].shard))
         }
     }
 
@@ -61,11 +85,9 @@ final class AtlasJobTests: XCTestCase {
         let model = SpectrumModel(partition)
         var checked = 0
         for family in atlas.families {
-            let trace = try family.run.get().trace
             XCTAssertEqual(family.minima.map(\.k), Array(family.minima.first.map { $0.k...9 } ?? 0...(-1)), family.name)
             for row in family.minima where row.k >= 8 {
-                let nearest = try XCTUnwrap(trace.points.min { abs($0.d - Double(row.d)) < abs($1.d - Double(row.d)) })
-                let point = try model.loss.criticalPoint(from: nearest.x, d: Double(row.d))
+                let point = try model.loss.criticalPoint(from: row.x, d: Double(row.d))
                 let network = FullSpaceNetwork(weights: try FixedSpaceLayout.parse("d-1,1", d: row.d).weights(point.x))
                 let spectrum = try network.spectrum()
                 XCTAssertEqual(spectrum.filter { $0.value < -1e-9 }.count, 0, "\(family.name) at k = \(row.k)")
@@ -77,22 +99,5 @@ final class AtlasJobTests: XCTestCase {
             }
         }
         XCTAssertEqual(checked, 4, "two families, k = 8 and 9")
-    }
-
-    /// The same atlas with one job and with two gives the same bytes, in every format; the copy
-    /// of the d d-flipped family in d-2,2 (D and O of the 2-block exchanged) is recognised and
-    /// not listed again.
-    func testOneJobAndTwoJobsGiveTheSameBytes() async throws {
-        var request = AtlasRequest(spaces: try partitions(["d", "d-2,2"]), ladder: [8], maxK: 8, digits: 12, starts: 40)
-        request.jobs = 1
-        let one = AtlasReport(try await AtlasJob.run(request))
-        request.jobs = 2
-        let two = AtlasReport(try await AtlasJob.run(request))
-        XCTAssertEqual(one.table(), two.table())
-        XCTAssertEqual(one.csv(), two.csv())
-        XCTAssertEqual(one.minimaCSV(), two.minimaCSV())
-        XCTAssertEqual(one.json().rendered(), two.json().rendered())
-        XCTAssertTrue(one.result.copies.contains { $0.of == "d d-flipped" && $0.partition.description == "d-2,2" }, one.table())
-        XCTAssertEqual(one.result.families.filter { $0.partition.description == "d" }.map(\.name), ["d d-flipped"])
     }
 }

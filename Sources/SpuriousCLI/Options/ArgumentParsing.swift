@@ -46,6 +46,21 @@ enum ArgumentParsing {
 
 extension ArgumentParsing {
     /// A comma-separated list of integers (`6,8,10`).
+    /// `I/N`: part I of N of an atlas's spaces, 1 <= I <= N.
+    static func shard(_ text: String) throws -> AtlasShard {
+        let pieces = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard pieces.count == 2, let index = Int(pieces[0]), let count = Int(pieces[1]) else {
+            throw Invalid(description: "'\(text)' is not I/N (write e.g. 2/3 for the second of three parts)")
+        }
+        guard let shard = AtlasShard(index: index, count: count), count <= maximumShards else {
+            throw Invalid(description: "'\(text)': need 1 <= I <= N <= \(maximumShards)")
+        }
+        return shard
+    }
+
+    /// More parts than any scheduler's job array holds.
+    static let maximumShards = 100_000
+
     static func integerList(_ text: String) throws -> [Int] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         return try parts.enumerated().map { i, part in
