@@ -73,7 +73,7 @@ public struct AtlasReport: Sendable {
             lines.append("not searched (the spectrum is not defined at any ladder d): " + unsearched.joined(separator: " "))
         }
         for copy in result.copies {
-            lines.append("\(copy.partition): the minimum found at d = \(copy.d) is a copy of \(copy.of) under a symmetry of the problem (the same loss and spectrum), not listed again")
+            lines.append("\(copy.partition): the minimum found at d = \(copy.d) is a copy of \(copy.of) under a symmetry of the problem (the same loss and spectrum there and at every other ladder d both cross), not listed again")
         }
         return lines.map { $0 + "\n" }.joined()
     }
@@ -118,7 +118,7 @@ public struct AtlasReport: Sendable {
         return table.rendered()
     }
 
-    /// `{request, families: [{name, partition, k, found_at, followed, d_star, minimum_at_lower_end,
+    /// `{request, families: [{name, partition, k, found_at, followed, d_star, minimum_at_lower_end, fold_at_lower_end,
     /// failure, events, minima}], m_flipped: [{m, family, d_star}], empty_spaces, copies}`;
     /// proved values are strings.
     public func json() -> JSONValue {
@@ -160,6 +160,7 @@ public struct AtlasReport: Sendable {
             ])),
             ("d_star", family.onset.map { .string(AtlasReport.d($0)) } ?? .null),
             ("minimum_at_lower_end", .bool(family.isMinimumAtLowerEnd)),
+            ("fold_at_lower_end", family.foldAtLowerEnd.map { .string(AtlasReport.d($0)) } ?? .null),
             ("failure", family.failure.map { .string($0.description) } ?? .null),
             ("events", .array(family.events.map { event in
                 guard let location = event.location else {
@@ -208,6 +209,7 @@ public struct AtlasReport: Sendable {
     /// d* with every proved digit, or that the family stays a minimum.
     static func onset(_ family: AtlasFamily) -> String {
         if let onset = family.onset { return d(onset) }
+        if let fold = family.foldAtLowerEnd { return "none: begins at its fold, d = \(d(fold))" }
         if family.isMinimumAtLowerEnd { return "none: a minimum down to the end of its sweep" }
         return "-"
     }

@@ -155,6 +155,17 @@ public struct AtlasFamily: Sendable, Codable {
         }.min { $0.approximateD < $1.approximateD }
     }
 
+    /// The located fold where the trace reaches its lowest d and turns back towards larger d:
+    /// a family without ``onset`` that has one is born there (with a saddle branch), not at a
+    /// transition.
+    public var foldAtLowerEnd: AtlasEvent? {
+        guard let from = followed?.from else { return nil }
+        return events.first { event in
+            guard event.kind == .fold, let location = event.location, location.foldSide == .largerD else { return false }
+            return abs(location.d.approximate - from) <= 1e-6 * Swift.max(1, abs(from))
+        }
+    }
+
     /// True when the lowest point of the followed family is a minimum: with no ``onset`` the
     /// family stays a minimum down to where its sweep stopped.
     public var isMinimumAtLowerEnd: Bool { followed?.minimumAtLowerEnd ?? false }

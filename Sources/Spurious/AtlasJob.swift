@@ -69,10 +69,13 @@ public enum AtlasJob {
         return outcomes.compactMap { $0 }
     }
 
-    /// The outcomes with every family that is a copy of an earlier space's family (same loss
-    /// and full spectrum at a ladder d where both were found: a symmetry of the problem outside
-    /// the finer space's group, such as exchanging D and O of a block of size 2, maps one onto
-    /// the other) removed and recorded.
+    /// The outcomes with every family that is a copy of an earlier space's family removed and
+    /// recorded: a symmetry of the problem outside the finer space's group (exchanging D and O
+    /// of a block of size 2, say) maps one curve onto the other, so that a point found on it
+    /// has the loss and full spectrum of the earlier family at that d, and so do its trace's
+    /// points at every other ladder d both traces cross. One d is not enough: at an integer d
+    /// two fixed spaces can coincide (d-6,6 and d-4,4 at d = 10, blocks exchanged), and two
+    /// different families meet there.
     static func merged(request: AtlasRequest, outcomes: [AtlasSurvey.Outcome]) -> AtlasResult {
         var spaces: [AtlasSpace] = []
         var copies: [AtlasCopy] = []
@@ -84,6 +87,7 @@ public enum AtlasJob {
                 let original = entry.found.keys.sorted().lazy.compactMap { d -> AtlasCopy? in
                     guard let match = earlier.first(where: { other in
                         entry.found[d, default: []].contains { other.entry.contains($0, at: d) }
+                            && entry.followsTheCurve(of: other.entry, besides: d)
                     }) else { return nil }
                     return AtlasCopy(partition: outcome.partition, d: d, of: match.name)
                 }.first

@@ -3,26 +3,40 @@ import Families
 import LossModel
 import MultiPrecision
 
-/// A point's loss and full Hessian spectrum in Double (``Catalog/canonical``): equal for one
-/// point found twice and for copies under a symmetry of the problem, different for different
-/// critical points of the same d.
+/// A point of a fixed space at a ladder d: its coordinates, and its loss and full Hessian
+/// spectrum in Double (``Catalog/canonical``). Within one space the coordinates say whether two
+/// points are the same; the loss and spectrum are equal also for copies under a symmetry of the
+/// problem, in the same space or another one, and for the points of two families that meet at
+/// an integer d where two fixed spaces coincide.
 struct AtlasSignature: Sendable, Codable {
     struct Eigenvalue: Sendable, Codable {
         let value: Double
         let multiplicity: Double
     }
 
+    let x: [Double]
     let loss: Double
     let spectrum: [Eigenvalue]
 
-    init(loss: Double, spectrum: Spectrum<Double>) {
+    init(x: [Double], loss: Double, spectrum: Spectrum<Double>) {
+        self.x = x
         self.loss = loss
         self.spectrum = Catalog.canonical(spectrum).map { Eigenvalue(value: $0.value, multiplicity: $0.multiplicity) }
     }
 
+    /// The same loss and spectrum.
     func isSame(as other: AtlasSignature) -> Bool {
         Catalog.same(
             (loss, spectrum.map { ($0.value, $0.multiplicity) }), (other.loss, other.spectrum.map { ($0.value, $0.multiplicity) }))
+    }
+
+    /// Two corrected points of one space closer than this (max-norm, relative to max(1, |x|))
+    /// are one point: both are Newton's method's limits in Double, good to about 1e-12.
+    static let pointTolerance = 1e-7
+
+    /// The same point of the same space.
+    func isAt(_ other: AtlasSignature) -> Bool {
+        x.count == other.x.count && FamilyTrace.distance(x, other.x) <= AtlasSignature.pointTolerance * FamilyTrace.scale(x)
     }
 }
 
@@ -45,13 +59,43 @@ struct AtlasSurvey {
         /// be followed).
         let crossings: [Int: [AtlasSignature]]
 
+        /// A further point found on the family, at ladder d.
+        mutating func record(_ point: AtlasSignature, at d: Int) {
+            var foundAt = family.foundAt
+            if !foundAt.contains(d) { foundAt = (foundAt + [d]).sorted() }
+            family = family.renamed(family.name, foundAt: foundAt)
+            found[d, default: []].append(point)
+        }
+
+        /// Whether a point with `signature`'s loss and spectrum lies on the family at `d` (a
+        /// point of it, or a copy of one under a symmetry).
         func contains(_ signature: AtlasSignature, at d: Int) -> Bool {
             (crossings[d, default: []] + found[d, default: []]).contains { $0.isSame(as: signature) }
         }
 
-        /// Whether a point found on `other` lies on this family's trace.
-        func crosses(pointsOf other: Entry) -> Bool {
-            other.found.contains { d, signatures in signatures.contains { contains($0, at: d) } }
+        /// Whether the point itself (same space, same coordinates) lies on the family at `d`.
+        func passesThrough(_ point: AtlasSignature, at d: Int) -> Bool {
+            (crossings[d, default: []] + found[d, default: []]).contains { $0.isAt(point) }
+        }
+
+        /// Whether this family's trace has the signatures of `other`'s at every ladder d but
+        /// `d` where both traces cross it, and there is at least one such d: the same curve up
+        /// to a symmetry, not two curves that meet at `d`.
+        func followsTheCurve(of other: Entry, besides d: Int) -> Bool {
+            let common = crossings.keys.filter { $0 != d && !crossings[$0, default: []].isEmpty && !other.crossings[$0, default: []].isEmpty }
+            return !common.isEmpty && common.allSatisfy { ladderD in
+                crossings[ladderD, default: []].allSatisfy { other.contains($0, at: ladderD) }
+            }
+        }
+
+        /// Whether `other` is this family: a point found on it lies on this trace, or it is a
+        /// copy of this family under a symmetry of the space (blocks of equal size exchanged),
+        /// its found point's loss and spectrum on this trace and the two curves alike at every
+        /// other ladder d.
+        func isTheSameFamily(as other: Entry) -> Bool {
+            other.found.contains { d, points in
+                points.contains { passesThrough($0, at: d) || (contains($0, at: d) && followsTheCurve(of: other, besides: d)) }
+            }
         }
     }
 
@@ -77,12 +121,9 @@ struct AtlasSurvey {
             let result = try search.run(d: Double(d), settings: .init(starts: request.starts, rngSeed: request.rngSeed))
             for point in result.points where point.label == .spuriousMinimum && point.isotropy == partition {
                 guard let spectrum = try? model.spectrum(at: point.x, d: Double(d)) else { continue }
-                let signature = AtlasSignature(loss: point.loss, spectrum: spectrum)
-                if let known = entries.firstIndex(where: { $0.contains(signature, at: d) }) {
-                    var foundAt = entries[known].family.foundAt
-                    if foundAt.last != d { foundAt.append(d) }
-                    entries[known].family = entries[known].family.renamed(entries[known].family.name, foundAt: foundAt)
-                    entries[known].found[d, default: []].append(signature)
+                let signature = AtlasSignature(x: point.x, loss: point.loss, spectrum: spectrum)
+                if let known = entries.firstIndex(where: { $0.passesThrough(signature, at: d) }) {
+                    entries[known].record(signature, at: d)
                     continue
                 }
                 // The final name ("#2" for a second family of the same base) is given once the
@@ -96,15 +137,13 @@ struct AtlasSurvey {
                     seed: point.x.map { DecimalLiteral(exactly: $0) }, seedD: DecimalLiteral(exactly: Double(d)))
                 var entry = try follow(family, foundAt: d, signature: signature, problem: problem, searchedAt: searchedAt, search: search)
                 // The new trace may pass through a point found earlier that the earlier
-                // family's trace did not reach (its follow stopped short, or failed): the same
-                // curve. A followed earlier family keeps its record and gains this find; one
-                // that could not be followed is replaced by this one.
-                let same = entries.indices.filter { entry.crosses(pointsOf: entries[$0]) }
+                // family's trace did not reach (its sweep stopped short, or failed), or be a
+                // copy of an earlier family under a symmetry of the space: the same family. A
+                // followed earlier family keeps its record and gains this find; one that could
+                // not be followed is replaced by this one.
+                let same = entries.indices.filter { entry.isTheSameFamily(as: entries[$0]) || entries[$0].isTheSameFamily(as: entry) }
                 if let followed = same.first(where: { entries[$0].family.followed != nil }) {
-                    var foundAt = entries[followed].family.foundAt
-                    if foundAt.last != d { foundAt.append(d) }
-                    entries[followed].family = entries[followed].family.renamed(entries[followed].family.name, foundAt: foundAt)
-                    entries[followed].found[d, default: []].append(signature)
+                    entries[followed].record(signature, at: d)
                     continue
                 }
                 if let first = same.first {
@@ -154,7 +193,7 @@ struct AtlasSurvey {
                 guard let loss = try? model.loss.value(at: x, d: Double(ladderD)),
                       let spectrum = try? model.spectrum(at: x, d: Double(ladderD))
                 else { return nil }
-                return AtlasSignature(loss: loss, spectrum: spectrum)
+                return AtlasSignature(x: x, loss: loss, spectrum: spectrum)
             }
         }
         let record = AtlasFamily(
