@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "SpuriousCLITests", dependencies: ["SpuriousCLI", "Spurious", "Report", "Families", "LossModel", "MultiPrecision", "_TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
         .testTarget(
             name: "SpuriousTests",
-            dependencies: ["Spurious", "Report", "Families", "LossModel", "MultiPrecision", "BruteForce", "Certification", "Bifurcations", "Asymptotics"],
+            dependencies: ["Spurious", "Report", "Families", "LossModel", "MultiPrecision", "BruteForce", "Certification", "Bifurcations", "Asymptotics", "LinearAlgebra"],
             swiftSettings: strict),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Report"], swiftSettings: strict),
         .testTarget(name: "AsymptoticsTests", dependencies: ["Asymptotics", "LossModel", "LinearAlgebra", "MultiPrecision"], swiftSettings: strict),

@@ -72,8 +72,18 @@ public struct AtlasReport: Sendable {
         if !unsearched.isEmpty {
             lines.append("not searched (the spectrum is not defined at any ladder d): " + unsearched.joined(separator: " "))
         }
+        // One line per space and original: the ladder d at which its copies were found.
+        var groups: [(partition: String, of: String, ds: [Int])] = []
         for copy in result.copies {
-            lines.append("\(copy.partition): the minimum found at d = \(copy.d) is a copy of \(copy.of) under a symmetry of the problem (the same loss and spectrum there and at every other ladder d both cross), not listed again")
+            if let index = groups.firstIndex(where: { $0.partition == copy.partition.description && $0.of == copy.of }) {
+                groups[index].ds.append(copy.d)
+            } else {
+                groups.append((copy.partition.description, copy.of, [copy.d]))
+            }
+        }
+        for group in groups {
+            let ds = Array(Set(group.ds)).sorted().map(String.init).joined(separator: ", ")
+            lines.append("\(group.partition): the minima found at d = \(ds) are copies of \(group.of) under a symmetry of the problem (the same network with its neurons relabelled), not listed again")
         }
         return lines.map { $0 + "\n" }.joined()
     }

@@ -82,6 +82,13 @@ public enum AtlasJob {
         // The entries kept so far, with their final names.
         var earlier: [(entry: AtlasSurvey.Entry, name: String)] = []
         for outcome in outcomes {
+            // Copies seen in the space itself: named after the earlier family they lie on,
+            // preferably one of the coarser space the row exchange maps them into.
+            for copy in outcome.copies {
+                let match = earlier.first { $0.entry.family.partition == copy.coarser && $0.entry.contains(copy.point, at: copy.d) }
+                    ?? earlier.first { $0.entry.contains(copy.point, at: copy.d) }
+                copies.append(AtlasCopy(partition: outcome.partition, d: copy.d, of: match?.name ?? "a point of \(copy.coarser)"))
+            }
             var kept: [AtlasSurvey.Entry] = []
             for entry in outcome.entries {
                 let original = entry.found.keys.sorted().lazy.compactMap { d -> AtlasCopy? in

@@ -105,6 +105,28 @@ struct AtlasSurvey {
         let partition: Partition
         let searchedAt: [Int]
         let entries: [Entry]
+        /// The minima found whose image under a row exchange has a coarser isotropy: copies of
+        /// points of that coarser space, not followed.
+        let copies: [Copy]
+    }
+
+    /// A minimum found at ladder d that two student rows exchanged map into the coarser fixed
+    /// space `coarser` (``FixedSpace/rowSwaps``): the same network, a point of that space.
+    struct Copy: Sendable, Codable {
+        let d: Int
+        let coarser: Partition
+        let point: AtlasSignature
+    }
+
+    /// The coarser isotropy of an image of `x` under a row exchange that keeps the space, if
+    /// one has it.
+    static func coarserImage(of x: [Double], in space: FixedSpace) -> Partition? {
+        let tolerance = CriticalPointSearch.isotropyTolerance * FamilyTrace.scale(x)
+        for swap in space.rowSwaps {
+            let coarsest = IsotropyRecognition.coarsest(space.partition, swap.apply(x), tolerance: tolerance).partition
+            if coarsest != space.partition { return coarsest }
+        }
+        return nil
     }
 
     func run() throws -> Outcome {
@@ -115,6 +137,8 @@ struct AtlasSurvey {
             (try? partition.validate(d: Double(d))) != nil && problem.isAdmissible(parameter: Double(d))
         }
         var entries: [Entry] = []
+        var copies: [Copy] = []
+        let space = FixedSpace(partition)
         var used: [String: Int] = [:]
         for d in searchedAt {
             try Task.checkCancellation()
@@ -122,6 +146,10 @@ struct AtlasSurvey {
             for point in result.points where point.label == .spuriousMinimum && point.isotropy == partition {
                 guard let spectrum = try? model.spectrum(at: point.x, d: Double(d)) else { continue }
                 let signature = AtlasSignature(x: point.x, loss: point.loss, spectrum: spectrum)
+                if let coarser = AtlasSurvey.coarserImage(of: point.x, in: space) {
+                    copies.append(Copy(d: d, coarser: coarser, point: signature))
+                    continue
+                }
                 if let known = entries.firstIndex(where: { $0.passesThrough(signature, at: d) }) {
                     entries[known].record(signature, at: d)
                     continue
@@ -159,7 +187,7 @@ struct AtlasSurvey {
                 entries.append(entry)
             }
         }
-        return Outcome(partition: partition, searchedAt: searchedAt, entries: entries)
+        return Outcome(partition: partition, searchedAt: searchedAt, entries: entries, copies: copies)
     }
 
     /// A new family followed both ways, each event located on its own (a failed location is
