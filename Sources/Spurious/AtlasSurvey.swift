@@ -55,8 +55,8 @@ struct AtlasSurvey {
         var family: AtlasFamily
         /// The signatures of the points found on it, by ladder d.
         var found: [Int: [AtlasSignature]]
-        /// The signatures of every point of the family at a ladder d (none when it could not
-        /// be followed).
+        /// The signatures of every point of the family at each ladder d and each integer d of
+        /// its sweep (none when it could not be followed).
         let crossings: [Int: [AtlasSignature]]
 
         /// A further point found on the family, at ladder d.
@@ -78,13 +78,14 @@ struct AtlasSurvey {
             (crossings[d, default: []] + found[d, default: []]).contains { $0.isAt(point) }
         }
 
-        /// Whether this family's trace has the signatures of `other`'s at every ladder d but
-        /// `d` where both traces cross it, and there is at least one such d: the same curve up
-        /// to a symmetry, not two curves that meet at `d`.
+        /// Whether this family's trace shares a point's loss and spectrum with `other`'s at
+        /// every ladder or integer d but `d` where both traces cross it, and there is one:
+        /// the same curve up to a symmetry, not two curves that meet at `d`. (Sharing one, not
+        /// all: where one trace folds back further than the other, it has more points at a d.)
         func followsTheCurve(of other: Entry, besides d: Int) -> Bool {
             let common = crossings.keys.filter { $0 != d && !crossings[$0, default: []].isEmpty && !other.crossings[$0, default: []].isEmpty }
             return !common.isEmpty && common.allSatisfy { ladderD in
-                crossings[ladderD, default: []].allSatisfy { other.contains($0, at: ladderD) }
+                crossings[ladderD, default: []].contains { other.contains($0, at: ladderD) }
             }
         }
 
@@ -215,8 +216,10 @@ struct AtlasSurvey {
                 return AtlasEvent(failed: event, of: trace, error)
             }
         }
+        // At every ladder d, and at every integer d up to the top of the sweep: comparing two
+        // curves at one d alone cannot tell a copy from two families meeting there.
         var crossings: [Int: [AtlasSignature]] = [:]
-        for ladderD in searchedAt {
+        for ladderD in Set(searchedAt).union(2...request.maxD).sorted() where (try? partition.validate(d: Double(ladderD))) != nil {
             crossings[ladderD] = trace.points(at: Double(ladderD)).compactMap { x in
                 guard let loss = try? model.loss.value(at: x, d: Double(ladderD)),
                       let spectrum = try? model.spectrum(at: x, d: Double(ladderD))
