@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Checks that the committed data/ is what the current code computes: regenerates it with
-# scripts/make-data.sh into a temporary folder and compares byte for byte (data/transitions.csv
-# and every file of data/diagrams/ and data/spectra/). Fails naming each differing, missing or extra file.
+# scripts/make-data.sh into a temporary folder and compares byte for byte (data/transitions.csv,
+# every file of data/diagrams/, data/spectra/ and data/branches/, and the atlas). The default
+# atlas takes about 20 minutes, so only a sample of it is recomputed: shard ATLAS_SHARDS
+# (default 1) of data/atlas-parts/, then all the committed parts are merged again, which must
+# give data/atlas*.* exactly. Fails naming each differing, missing or extra file.
 #
 # Usage: scripts/check-data.sh
-# Environment: SCRATCH_PATH, NO_BUILD as for scripts/make-data.sh
+# Environment: SCRATCH_PATH, NO_BUILD as for scripts/make-data.sh; ATLAS_SHARDS (default 1;
+#              "all" recomputes the whole atlas)
 # Exit status: 0 up to date, 1 differs (or could not regenerate).
 set -euo pipefail
 
@@ -14,14 +18,16 @@ cd "$root"
 
 fresh="$(mktemp -d)"
 trap 'rm -rf "$fresh"' EXIT
-bash scripts/make-data.sh "$fresh" 2>"$fresh/make-data.log" || {
+shards="${ATLAS_SHARDS:-1}"
+[[ "$shards" == all ]] && shards=""
+ATLAS_SHARDS="$shards" bash scripts/make-data.sh "$fresh" 2>"$fresh/make-data.log" || {
     cat "$fresh/make-data.log" >&2
     echo "check-data: could not regenerate the data (see above)" >&2
     exit 1
 }
 
 # The generated files, as paths relative to data/, on either side.
-list() { (cd "$1" && { [[ -e transitions.csv ]] && echo transitions.csv; for folder in diagrams spectra branches; do [[ -d $folder ]] && find $folder -type f; done; true; } | LC_ALL=C sort); }
+list() { (cd "$1" && { for file in transitions.csv atlas.csv atlas-minima.csv atlas.json atlas.txt; do [[ -e $file ]] && echo $file; done; for folder in diagrams spectra branches atlas-parts; do [[ -d $folder ]] && find $folder -type f; done; true; } | LC_ALL=C sort); }
 mapfile -t files < <({ list "$fresh"; [[ -d data ]] && list data; } | LC_ALL=C sort -u)
 
 stale=()
@@ -43,4 +49,4 @@ if (( ${#stale[@]} )); then
     echo "check-data: run \`bash scripts/make-data.sh\` to regenerate them, check the change, and commit data/" >&2
     exit 1
 fi
-echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv, data/diagrams/*.csv, data/spectra/*.csv and data/branches/* match a fresh run byte for byte)"
+echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv, data/diagrams/*.csv, data/spectra/*.csv, data/branches/* and the atlas, shard(s) ${shards:-all} recomputed and every part merged, match a fresh run byte for byte)"
