@@ -7,7 +7,7 @@ import PackageDescription
 // Continuation knows nothing of ReLU networks; Families joins it to the model.
 // BruteForce is an independent full-space reference model for the tests and the benchmarks;
 // Benchmarks times the jobs for `spurious bench`.
-let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
     name: "spurious",
