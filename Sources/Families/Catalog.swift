@@ -23,6 +23,25 @@ public enum Catalog {
         }
     }
 
+    /// The spurious minima of exactly one fixed space's isotropy at the reference d, each with
+    /// its full spectrum: one space's share of ``discover(partitions:at:starts:rngSeed:progress:)``,
+    /// independent of every other space's (the spaces can be searched in parallel).
+    public struct SpaceSearch: Sendable {
+        public let problem: FamilyProblem
+        let minima: [(x: [Double], loss: Double, spectrum: [(value: Double, multiplicity: Double)])]
+    }
+
+    /// The search of one fixed space at d = `at`.
+    public static func search(_ partition: Partition, at: Double, starts: Int, rngSeed: UInt64) throws -> SpaceSearch {
+        let problem = FamilyProblem(partition)
+        let search = CriticalPointSearch(model: problem.model)
+        let result = try search.run(d: at, settings: .init(starts: starts, rngSeed: rngSeed))
+        let minima = try result.points.filter { $0.label == .spuriousMinimum && $0.isotropy == partition }.map { point in
+            (point.x, point.loss, canonical(try search.model.spectrum(at: point.x, d: at)))
+        }
+        return SpaceSearch(problem: problem, minima: minima)
+    }
+
     /// The families seeded by every spurious minimum whose isotropy is exactly one of
     /// `partitions` at d = `at` (a minimum with a larger isotropy belongs to the coarser space
     /// and is listed there once; copies under a symmetry of the fixed space are listed once),
@@ -32,29 +51,32 @@ public enum Catalog {
         partitions: [Partition], at: Double, starts: Int, rngSeed: UInt64,
         progress: (Partition) -> Void = { _ in }
     ) throws -> [Discovery] {
+        families(at: at, from: try partitions.map { partition in
+            progress(partition)
+            return try search(partition, at: at, starts: starts, rngSeed: rngSeed)
+        })
+    }
+
+    /// The families of the searches at d = `at`, in the searches' order, each minimum listed
+    /// once: a copy of a kept minimum under a symmetry of the problem that is not in the group
+    /// (swapping D and O of a block of size 2 maps the Delta S_d point out of Fix(S_d), say)
+    /// has the same loss and the same full spectrum.
+    public static func families(at: Double, from searches: [SpaceSearch]) -> [Discovery] {
         var families: [Discovery] = []
         var kept: [(loss: Double, spectrum: [(value: Double, multiplicity: Double)])] = []
-        for partition in partitions {
-            progress(partition)
-            let problem = FamilyProblem(partition)
-            let search = CriticalPointSearch(model: problem.model)
-            let result = try search.run(d: at, settings: .init(starts: starts, rngSeed: rngSeed))
-            let minima = result.points.filter { $0.label == .spuriousMinimum && $0.isotropy == partition }
+        for searched in searches {
+            let partition = searched.problem.partition
             var used: [String: Int] = [:]
-            for point in minima {
-                // A copy of a kept minimum under a symmetry of the problem that is not in the
-                // group (swapping D and O of a block of size 2 maps the Delta S_d point out of
-                // Fix(S_d), say) has the same loss and the same full spectrum: list it once.
-                let spectrum = canonical(try search.model.spectrum(at: point.x, d: at))
-                guard !kept.contains(where: { same($0, (point.loss, spectrum)) }) else { continue }
-                kept.append((point.loss, spectrum))
+            for point in searched.minima {
+                guard !kept.contains(where: { same($0, (point.loss, point.spectrum)) }) else { continue }
+                kept.append((point.loss, point.spectrum))
                 let base = "\(partition) " + flipName(partition, point.x)
                 used[base, default: 0] += 1
                 let name = used[base, default: 1] == 1 ? base : "\(base) #\(used[base, default: 1])"
                 let family = Family(
                     name: name, partition: partition, seed: point.x.map { DecimalLiteral(exactly: $0) },
                     seedD: DecimalLiteral(exactly: at))
-                families.append(Discovery(family: family, problem: problem))
+                families.append(Discovery(family: family, problem: searched.problem))
             }
         }
         return families

@@ -41,32 +41,20 @@ public enum AtlasJob {
         let spaces = shard.spaces(of: request.spaces)
         let clock = ContinuousClock()
         let start = clock.now
-        var outcomes = [AtlasSurvey.Outcome?](repeating: nil, count: spaces.count)
+        var done = 0
+        var families = 0
+        progress.report(.atlas(done: 0, of: spaces.count, families: 0, seconds: 0))
         // Started largest first (a space's cost grows with its number of variables), so that no
-        // large space is left to run alone at the end; the outcomes go back in the request's order.
-        let order = AtlasShard.ranked(spaces)
-        try await withThrowingTaskGroup(of: (Int, AtlasSurvey.Outcome).self) { group in
-            var next = 0
-            var done = 0
-            var families = 0
-            progress.report(.atlas(done: 0, of: spaces.count, families: 0, seconds: 0))
-            while next < spaces.count || done < next {
-                if next < spaces.count && next - done < Swift.max(1, request.jobs) {
-                    let index = order[next]
-                    group.addTask { (index, try AtlasSurvey(partition: spaces[index], request: request).run()) }
-                    next += 1
-                    continue
-                }
-                guard let (index, outcome) = try await group.next() else { break }
-                outcomes[index] = outcome
-                done += 1
-                families += outcome.entries.count
-                let elapsed = clock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-                progress.report(.atlas(done: done, of: spaces.count, families: families, seconds: seconds))
-            }
+        // large space is left to run alone at the end.
+        return try await orderedParallelMap(spaces, jobs: request.jobs, startOrder: AtlasShard.ranked(spaces)) { _, outcome in
+            done += 1
+            families += outcome?.entries.count ?? 0
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            progress.report(.atlas(done: done, of: spaces.count, families: families, seconds: seconds))
+        } _: { space in
+            try AtlasSurvey(partition: space, request: request).run()
         }
-        return outcomes.compactMap { $0 }
     }
 
     /// The outcomes with every family that is a copy of an earlier space's family removed and

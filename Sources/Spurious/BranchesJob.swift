@@ -94,16 +94,40 @@ public enum BranchesJob {
         }
     }
 
-    /// The branches a transition predicts, one per axial subgroup of its crossing part, not
-    /// followed (the `transitions` report's column).
-    public static func predictions(at event: LocatedFamilyEvent, digits: Int, maxSplit: Int = 2) -> [BranchOutcome] {
-        guard event.kind == .transition else { return [] }
-        return AxialSubgroup.candidates(of: event.part, in: event.partition, maxSplit: maxSplit).map { subgroup in
-            switch TransitionAnalysis.analyse(subgroup, at: event, digits: digits) {
-            case let .failure(failure):
-                BranchOutcome(subgroup: subgroup, type: nil, coefficients: nil, side: nil, branch: .failure(failure))
-            case let .success(analysis):
-                analysis.outcome(branch: nil)
+    /// The branches each transition of `events` predicts, one per axial subgroup of its crossing
+    /// part, not followed (the `transitions` report's column). Every subgroup's analysis at the
+    /// working and at the check precision is a piece of its own, run `jobs` at a time.
+    public static func predictions(at events: [LocatedFamilyEvent], digits: Int, jobs: Int, maxSplit: Int = 2) async -> [[BranchOutcome]] {
+        let subgroups = events.map { event in
+            event.kind == .transition ? AxialSubgroup.candidates(of: event.part, in: event.partition, maxSplit: maxSplit) : []
+        }
+        let points = events.map { event in Result { () throws(BranchFailure) in try TransitionAnalysis.precisions(of: event) } }
+        let pieces = events.indices.flatMap { e in
+            subgroups[e].flatMap { subgroup in
+                ((try? points[e].get()) ?? []).map { point in (subgroup, point) }
+            }
+        }
+        // The pieces never throw: a failure is a result of its own.
+        let analysed = (try? await orderedParallelMap(pieces, jobs: jobs) { subgroup, point in
+            TransitionAnalysis.piece(subgroup, at: point, digits: digits)
+        }) ?? []
+        var next = 0
+        return events.indices.map { e in
+            subgroups[e].map { subgroup in
+                let analysis: Result<TransitionAnalysis, BranchFailure>
+                switch points[e] {
+                case let .failure(failure):
+                    analysis = .failure(failure)
+                case let .success(precisions):
+                    analysis = TransitionAnalysis.combined(subgroup, pieces: Array(analysed[next..<next + precisions.count]), digits: digits)
+                    next += precisions.count
+                }
+                switch analysis {
+                case let .failure(failure):
+                    return BranchOutcome(subgroup: subgroup, type: nil, coefficients: nil, side: nil, branch: .failure(failure))
+                case let .success(analysis):
+                    return analysis.outcome(branch: nil)
+                }
             }
         }
     }

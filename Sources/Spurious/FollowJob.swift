@@ -60,14 +60,8 @@ public enum FollowJob {
         let family = request.family
         let trace = try FollowJob.trace(request, problem: problem ?? FamilyProblem(family.partition), progress: progress)
         let locatable = FollowJob.locatable(trace, request)
-        var located: [LocatedFamilyEvent] = []
-        for (i, event) in locatable.enumerated() {
-            progress.report(.locating(family: family.name, event: event.event.name, number: i + 1, of: locatable.count, digits: request.digits))
-            do {
-                located.append(try trace.locate(event, digits: request.digits))
-            } catch {
-                throw JobError.location(family: family.name, event: event.event, nearD: trace.points[event.points.lowerBound].d, error)
-            }
+        let located = try locatable.enumerated().map { number, event in
+            try locate(event, number: number, of: locatable.count, in: trace, digits: request.digits, progress: progress)
         }
         let events = located.enumerated().map { number, event in
             FamilyRun.Event(
@@ -93,6 +87,20 @@ public enum FollowJob {
             throw JobError.family(family.name, error)
         } catch let error as ModelError {
             throw JobError.family(family.name, error)
+        }
+    }
+
+    /// Event `number` (from 0) of the `count` events of `trace` to locate, located to `digits`
+    /// proved digits.
+    static func locate(
+        _ event: FamilyEvent, number: Int, of count: Int, in trace: FamilyTrace, digits: Int, progress: some ProgressObserver
+    ) throws -> LocatedFamilyEvent {
+        let family = trace.family
+        progress.report(.locating(family: family.name, event: event.event.name, number: number + 1, of: count, digits: digits))
+        do {
+            return try trace.locate(event, digits: digits)
+        } catch {
+            throw JobError.location(family: family.name, event: event.event, nearD: trace.points[event.points.lowerBound].d, error)
         }
     }
 

@@ -29,23 +29,44 @@ struct TransitionAnalysis {
         } catch {
             return .failure(error)
         }
+        return combined(subgroup, pieces: points.map { piece(subgroup, at: $0, digits: digits) }, digits: digits)
+    }
+
+    /// The kernel line and the bifurcation equation at one precision's point of the transition:
+    /// the working and the check precision's pieces are independent (and may run in parallel)
+    /// until ``combined(_:pieces:digits:)`` compares them.
+    typealias Piece = Result<(kernel: BranchKernel<ReducedGradient, BigFloat>, equation: BifurcationEquation<BigFloat>), BranchFailure>
+
+    static func piece(_ subgroup: AxialSubgroup, at point: (x: [BigFloat], d: BigFloat), digits: Int) -> Piece {
+        let (x, d) = point
         let system = ReducedGradient(ReducedLoss(FixedSpace(subgroup.fine)))
+        do {
+            let kernel = try BranchKernel(
+                system: system, point: subgroup.embedding.map { x[$0] }, d: d, embedding: subgroup.embedding,
+                tolerance: kernelTolerance(digits: digits, precision: d.precision), space: subgroup.fine.description)
+            return .success((kernel, try BifurcationEquation(kernel)))
+        } catch let failure as BranchKernel<ReducedGradient, BigFloat>.Failure {
+            return .failure(BranchFailure("no kernel line at \(d.precision) bits: \(failure)"))
+        } catch {
+            return .failure(BranchFailure("the bifurcation equation at \(d.precision) bits: \(error)"))
+        }
+    }
+
+    /// The analysis from the working and the check precision's pieces, in that order: the first
+    /// failure, or the coefficients' agreeing digits, the type and the side.
+    static func combined(_ subgroup: AxialSubgroup, pieces: [Piece], digits: Int) -> Result<TransitionAnalysis, BranchFailure> {
         var kernels: [BranchKernel<ReducedGradient, BigFloat>] = []
         var equations: [BifurcationEquation<BigFloat>] = []
-        for (x, d) in points {
-            do {
-                let kernel = try BranchKernel(
-                    system: system, point: subgroup.embedding.map { x[$0] }, d: d, embedding: subgroup.embedding,
-                    tolerance: kernelTolerance(digits: digits, precision: d.precision), space: subgroup.fine.description)
+        for piece in pieces {
+            switch piece {
+            case let .success((kernel, equation)):
                 kernels.append(kernel)
-                equations.append(try BifurcationEquation(kernel))
-            } catch let failure as BranchKernel<ReducedGradient, BigFloat>.Failure {
-                return .failure(BranchFailure("no kernel line at \(d.precision) bits: \(failure)"))
-            } catch {
-                return .failure(BranchFailure("the bifurcation equation at \(d.precision) bits: \(error)"))
+                equations.append(equation)
+            case let .failure(failure):
+                return .failure(failure)
             }
         }
-        guard let kernel = kernels.last, let equation = equations.last, let working = equations.first else {
+        guard let kernel = kernels.last, let equation = equations.last, let working = equations.first, let first = kernels.first else {
             return .failure(BranchFailure("the transition has no located point"))
         }
         let coefficients = BifurcationCoefficients(
@@ -58,7 +79,7 @@ struct TransitionAnalysis {
         } else if coefficients.quadratic.isDetermined {
             type = .transcritical
         } else {
-            type = .undecided("the quadratic coefficient has no digit that agrees at \(points[0].d.precision) and \(kernel.d.precision) bits, and no symmetry forces it to 0")
+            type = .undecided("the quadratic coefficient has no digit that agrees at \(first.d.precision) and \(kernel.d.precision) bits, and no symmetry forces it to 0")
         }
         let side: BranchSide?
         switch type {

@@ -32,13 +32,17 @@ public struct TransitionsRequest: Sendable {
     public var maxSteps: Int
     public var digits: Int
     public var certify: Bool
+    /// Fixed spaces searched, and families followed, at the same time: the result does not
+    /// depend on it.
+    public var jobs: Int
 
-    public init(families: Families, maxD: Double = 40, maxSteps: Int = 4000, digits: Int = 30, certify: Bool = false) {
+    public init(families: Families, maxD: Double = 40, maxSteps: Int = 4000, digits: Int = 30, certify: Bool = false, jobs: Int = 1) {
         self.families = families
         self.maxD = maxD
         self.maxSteps = maxSteps
         self.digits = digits
         self.certify = certify
+        self.jobs = jobs
     }
 }
 
@@ -65,7 +69,11 @@ public struct TransitionsResult: Sendable {
 /// (section 4), and locate every fold and saddle/minimum transition to proved digits
 /// (section 6), certified when asked (section 7).
 public enum TransitionsJob {
-    public static func run(_ request: TransitionsRequest, progress: some ProgressObserver = NoProgress()) throws -> TransitionsResult {
+    /// The spaces are searched, and then the families followed, `request.jobs` at a time; each
+    /// on its own, put back in order (``orderedParallelMap(_:jobs:startOrder:finished:_:)``).
+    public static func run(
+        _ request: TransitionsRequest, progress: some ProgressObserver & Sendable = NoProgress()
+    ) async throws -> TransitionsResult {
         let families: [(family: Family, problem: FamilyProblem?, to: Double?)]
         var catalog: CatalogRequest?
         var emptySpaces: [Partition] = []
@@ -74,27 +82,58 @@ public enum TransitionsJob {
             families = [(family, nil, to)]
         case let .catalog(search):
             catalog = search
-            let found = try Catalog.discover(
-                partitions: search.partitions, at: search.at, starts: search.starts, rngSeed: search.rngSeed
-            ) { partition in
+            let searches = try await orderedParallelMap(search.partitions, jobs: request.jobs) { partition in
                 progress.report(.searching(partition: partition, d: search.at, starts: search.starts))
+                return try Catalog.search(partition, at: search.at, starts: search.starts, rngSeed: search.rngSeed)
             }
+            let found = Catalog.families(at: search.at, from: searches)
             families = found.map { ($0.family, $0.problem, nil) }
             emptySpaces = search.partitions.filter { space in !found.contains { $0.family.partition == space } }
         }
-        let runs = try families.map { family, problem, to in
-            let run = try FollowJob.run(
-                FollowRequest(
-                    family: family, to: to, maxD: request.maxD, maxSteps: request.maxSteps, digits: request.digits,
-                    certify: request.certify),
-                problem: problem, progress: progress)
-            // Each transition's branches: their type and fine spaces (docs/design.md section 4b).
-            return FamilyRun(trace: run.trace, events: run.events.map { event in
-                FamilyRun.Event(
-                    located: event.located, certification: event.certification,
-                    branches: BranchesJob.predictions(at: event.located, digits: request.digits))
+        let follows = families.map { family, problem, to in
+            (FollowRequest(
+                family: family, to: to, maxD: request.maxD, maxSteps: request.maxSteps, digits: request.digits, certify: request.certify),
+             problem)
+        }
+        // FollowJob.run's steps, each over every family at once: the traces, then every event,
+        // then every certificate. A failure is the one the families run in turn would meet first.
+        let traces = try await orderedParallelMap(follows, jobs: request.jobs) { follow, problem in
+            Result { try FollowJob.trace(follow, problem: problem ?? FamilyProblem(follow.family.partition), progress: progress) }
+        }
+        let events: [(family: Int, number: Int, of: Int, event: FamilyEvent)] = zip(follows, traces).enumerated().flatMap {
+            index, pair in
+            let events = (try? pair.1.get()).map { FollowJob.locatable($0, pair.0.0) } ?? []
+            return events.enumerated().map { (family: index, number: $0, of: events.count, event: $1) }
+        }
+        let locations = try await orderedParallelMap(events, jobs: request.jobs) { event in
+            Result {
+                try FollowJob.locate(
+                    event.event, number: event.number, of: event.of, in: try traces[event.family].get(), digits: request.digits,
+                    progress: progress)
+            }
+        }
+        var located: [[LocatedFamilyEvent]] = []
+        for (family, trace) in traces.enumerated() {
+            _ = try trace.get()
+            located.append(try zip(events, locations).filter { $0.0.family == family }.map { try $0.1.get() })
+        }
+        let certifying = request.certify ? events : []
+        let toCertify = located
+        let certificates = try await orderedParallelMap(certifying, jobs: request.jobs) { event in
+            FollowJob.certify(
+                toCertify[event.family][event.number], number: event.number, of: event.of, trace: try traces[event.family].get(),
+                digits: request.digits, progress: progress)
+        }
+        // Each transition's branches: their type and fine spaces (docs/design.md section 4b).
+        let branches = await BranchesJob.predictions(at: located.flatMap { $0 }, digits: request.digits, jobs: request.jobs)
+        var next = 0
+        let analysed = try traces.indices.map { family in
+            FamilyRun(trace: try traces[family].get(), events: located[family].map { event in
+                defer { next += 1 }
+                return FamilyRun.Event(
+                    located: event, certification: request.certify ? certificates[next] : nil, branches: branches[next])
             })
         }
-        return TransitionsResult(runs: runs, catalog: catalog, emptySpaces: emptySpaces)
+        return TransitionsResult(runs: analysed, catalog: catalog, emptySpaces: emptySpaces)
     }
 }

@@ -23,7 +23,7 @@ final class AtlasJobTests: XCTestCase {
         let spaces = try partitions(["d", "d-1,1", "d-2,2"])
         let request = AtlasRequest(spaces: spaces, ladder: [8], maxK: 8, digits: 20, starts: 40, jobs: 2)
         let atlas = try await AtlasJob.run(request)
-        let catalog = try TransitionsJob.run(TransitionsRequest(
+        let catalog = try await TransitionsJob.run(TransitionsRequest(
             families: .catalog(CatalogRequest(partitions: spaces, at: 8, starts: 40)), maxD: 8, digits: 20))
         XCTAssertEqual(
             Set(atlas.families.map(\.name)), Set(catalog.runs.map(\.family.name)),

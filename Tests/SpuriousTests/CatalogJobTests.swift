@@ -12,11 +12,11 @@ import XCTest
 /// either side (IntegerDimensionIndexTests' route) must show the saddle/minimum change, and the
 /// digits must be those located from the seeded family of docs/design.md section 4.
 final class CatalogJobTests: XCTestCase {
-    func testCatalogFindsTheOneFlippedTransitionInProcess() throws {
+    func testCatalogFindsTheOneFlippedTransitionInProcess() async throws {
         let partition = try Partition(parsing: "d-1,1")
         let request = TransitionsRequest(
             families: .catalog(CatalogRequest(partitions: [partition], at: 10, starts: 60, rngSeed: 1)), maxD: 10.5, digits: 20)
-        let result = try TransitionsJob.run(request)
+        let result = try await TransitionsJob.run(request)
         XCTAssertEqual(result.catalog?.partitions, [partition])
         XCTAssertTrue(result.emptySpaces.isEmpty)
         let run = try XCTUnwrap(result.runs.first { $0.family.name == "d-1,1 one-flipped" }, "\(result.runs.map(\.family.name))")

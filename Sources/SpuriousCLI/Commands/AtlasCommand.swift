@@ -80,8 +80,7 @@ struct AtlasRunCommand: ParsableCommand {
     @Option(name: .customLong("rng-seed"), help: "Seed of the reproducible random starts.")
     var rngSeed: UInt64 = 1
 
-    @Option(help: "Fixed spaces surveyed at the same time (default: every core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var jobs: JobsOption
 
     @Option(help: "Write one row per family and event as CSV to this file (- for standard output).")
     var csv: String?
@@ -122,7 +121,6 @@ struct AtlasRunCommand: ParsableCommand {
             throw ValidationError("--ladder must be strictly ascending: \(a) is followed by \(b)")
         }
         guard (1...100_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 100000, got \(starts)") }
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
         if shard != nil {
             guard part != nil else { throw ValidationError("--shard needs --part FILE: the shard's partial result goes there, for `spurious atlas merge`") }
             guard csv == nil, minimaCSV == nil, json == nil else {
@@ -136,7 +134,7 @@ struct AtlasRunCommand: ParsableCommand {
     var request: AtlasRequest {
         AtlasRequest(
             spaces: partition.isEmpty ? AtlasSpaces.defaults(maxSize: maxSize ?? 9) : partition, ladder: ladder, maxK: maxK,
-            digits: digits.digits, starts: starts, rngSeed: rngSeed, jobs: jobs)
+            digits: digits.digits, starts: starts, rngSeed: rngSeed, jobs: jobs.jobs)
     }
 
     func run() throws {

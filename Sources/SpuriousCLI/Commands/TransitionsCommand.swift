@@ -90,6 +90,8 @@ struct TransitionsCommand: ParsableCommand {
     @Option(help: "Also write each family's bifurcation diagram as CSV into this directory (created if missing), one file per family named after it, e.g. d-1-1-one-flipped.csv.")
     var diagrams: String?
 
+    @OptionGroup var jobs: JobsOption
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -118,7 +120,7 @@ struct TransitionsCommand: ParsableCommand {
                 partitions: partition.isEmpty ? Catalog.defaultPartitions() : partition, at: at.double, starts: starts,
                 rngSeed: rngSeed))
         }
-        return TransitionsRequest(families: families, maxD: maxD.double, digits: digits.digits, certify: certify)
+        return TransitionsRequest(families: families, maxD: maxD.double, digits: digits.digits, certify: certify, jobs: jobs.jobs)
     }
 
     func run() throws {
@@ -126,7 +128,8 @@ struct TransitionsCommand: ParsableCommand {
         let progress = ProgressLine(quiet: quiet)
         let result: TransitionsResult
         do {
-            result = try TransitionsJob.run(request, progress: progress)
+            let request = request
+            result = try BlockingWait.run { try await TransitionsJob.run(request, progress: progress) }
         } catch {
             directory?.removeIfCreated()
             throw error
