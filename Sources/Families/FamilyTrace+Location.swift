@@ -7,13 +7,23 @@ extension FamilyTrace {
     /// located by the continuation engine at two precisions (``PrecisionPolicy/location(digits:)``
     /// and twice that) and only agreeing digits are kept; for a transition or a branch point the
     /// crossing eigenvalue must also have opposite signs one unit of the last digit below and
-    /// above the printed d, or a digit is dropped (docs/design.md section 6).
+    /// above the printed d, or a digit is dropped (docs/design.md section 6). Each precision's
+    /// location starts from the one below (``PrecisionPolicy/locationLadder(digits:)``, then the
+    /// check precision): its bracket, widened until the event function changes sign at the new
+    /// precision and refined there to the new tolerance, is a sign change of its own, found in a
+    /// few samples rather than from the sweep.
     public func locate(_ located: FamilyEvent, digits: Int, settings: LocationSettings = LocationSettings()) throws -> LocatedFamilyEvent {
         let (result, engine, watched, part, crossing) = try locator(for: located)
         let model = problem.model
-        let (low, high) = try PrecisionPolicy.recomputed(working: PrecisionPolicy.location(digits: digits)) { bits -> LocatedEvent<BigFloat> in
-            try engine.locate(event: watched, in: result, precision: bits, digits: digits, settings: settings)
+        // Up the precision ladder to the working precision, then once more at the check precision.
+        let rungs = PrecisionPolicy.locationLadder(digits: digits)
+        var low: LocatedEvent<BigFloat> = try engine.locate(
+            event: watched, in: result, precision: PrecisionPolicy.location(digits: rungs[0]), digits: rungs[0], settings: settings)
+        for rung in rungs.dropFirst() {
+            low = try engine.relocate(low, in: result, precision: PrecisionPolicy.location(digits: rung), digits: rung, settings: settings)
         }
+        let check = PrecisionPolicy.check(PrecisionPolicy.location(digits: digits))
+        let high = try engine.relocate(low, in: result, precision: check, digits: digits, settings: settings)
 
         var d = ProvedValue(low.parameter, check: high.parameter, upTo: digits)
         var verified = d.isDetermined
@@ -25,8 +35,15 @@ extension FamilyTrace {
                 let sides = try [centre - unit, centre + unit].map { d in
                     let point = try model.loss.criticalPoint(from: start(d), d: d)
                     let spectrum = try model.spectrum(at: point.x, d: d)
-                    let value = try model.sortedEigenvalues(at: point.x, d: d, parts: model.index(of: part).map { [$0] } ?? [])[crossing]
-                    return (index: spectrum.index, value: value)
+                    // Ascending within the part, as the whole spectrum is.
+                    let values = spectrum.eigenvalues.filter { $0.part == part }.map(\.value)
+                    guard let index = model.index(of: part), values.count == model.eigenvalueCount(ofPart: index),
+                        values.indices.contains(crossing)
+                    else {
+                        throw ModelError.undefinedPart(
+                            "\(model.name(of: part)) has \(values.count) eigenvalues at d = \(d.doubleValue) in the sign check, not its crossing one (number \(crossing + 1))")
+                    }
+                    return (index: spectrum.index, value: values[crossing])
                 }
                 if sides[0].value.signum * sides[1].value.signum < 0 {
                     signCheck = .init(

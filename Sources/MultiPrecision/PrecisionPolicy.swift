@@ -42,6 +42,20 @@ public enum PrecisionPolicy {
     /// loses about a third of the bits near a fold (eps^(2/3) tolerances), hence 64 guard bits
     /// on top.
     public static func location(digits: Int) -> Int { bits(forDigits: digits + locationGuardDigits) + locationGuardBits }
+    /// The digits of each rung of a location's precision ladder, ending with `digits`: each
+    /// rung doubles the digits of the one below, from at least ``locationLadderBase``, so that
+    /// the secant's iterations run at the precision their accuracy needs and only the last few
+    /// samples cost the full precision (docs/design.md section 6). Up to twice the base digits
+    /// the ladder is the single rung `digits`.
+    public static func locationLadder(digits: Int) -> [Int] {
+        var rungs = [digits]
+        while let lowest = rungs.first, lowest / 2 >= locationLadderBase { rungs.insert(lowest / 2, at: 0) }
+        return rungs
+    }
+    /// Below this many digits one rung is as cheap as two: the `Double` stage's estimate reaches
+    /// them in a few secant steps.
+    public static let locationLadderBase = 60
+
     /// Decimal digits the location's bracket is narrower than the digits asked for, so that the
     /// rounding of the reported d is decided by the bracket, not by its ends.
     public static let locationGuardDigits = 5
