@@ -60,12 +60,3 @@ enum IntervalLinearAlgebra {
         return inverse
     }
 }
-
-extension Matrix {
-    /// A matrix from its entries, row-major.
-    init(rows: Int, columns: Int, elements: [S]) {
-        precondition(elements.count == rows * columns, "\(elements.count) entries for a \(rows)x\(columns) matrix")
-        self.init(rows: rows, columns: columns, repeating: elements.first ?? 0)
-        self.elements = elements
-    }
-}

@@ -70,6 +70,7 @@ struct Corrector<P: ContinuationProblem>: Sendable {
     /// The problem's evaluation at y = (x, lambda), with its sizes checked, every entry finite and
     /// lifted to `precision` bits. Admissibility is checked first so that the problem is never
     /// evaluated outside its valid range.
+    @_specialize(kind: partial, where S == Double)
     func evaluate<S: Scalar>(_ state: [S], precision: Int) throws(StepFailure) -> SystemEvaluation<S> {
         let n = problem.dimension
         let parameter = state[n].doubleValue
@@ -94,8 +95,7 @@ struct Corrector<P: ContinuationProblem>: Sendable {
         let evaluation = SystemEvaluation(
             residual: lifted(raw.residual, toPrecision: precision), jacobian: jacobian,
             parameterDerivative: lifted(raw.parameterDerivative, toPrecision: precision))
-        let entries = evaluation.residual + evaluation.jacobian.elements + evaluation.parameterDerivative
-        guard entries.allSatisfy(\.isFinite) else {
+        guard [evaluation.residual, evaluation.jacobian.elements, evaluation.parameterDerivative].allSatisfy({ $0.allSatisfy { $0.isFinite } }) else {
             throw .evaluationFailed(
                 parameter: parameter, error: ScalarError.notFinite("the residual or a derivative of the problem"))
         }
@@ -103,6 +103,7 @@ struct Corrector<P: ContinuationProblem>: Sendable {
     }
 
     /// The problem's test functions at y, lifted to `precision` bits, one per name.
+    @_specialize(kind: partial, where S == Double)
     func testFunctions<S: Scalar>(at state: [S], precision: Int) throws(StepFailure) -> [S] {
         let n = problem.dimension
         let parameter = state[n].doubleValue
@@ -118,7 +119,7 @@ struct Corrector<P: ContinuationProblem>: Sendable {
                 parameter: parameter,
                 error: ContinuationError.dimensionMismatch("\(values.count) test functions for \(expected) names"))
         }
-        guard values.allSatisfy(\.isFinite) else {
+        guard values.allSatisfy({ $0.isFinite }) else {
             throw .evaluationFailed(parameter: parameter, error: ScalarError.notFinite("a test function"))
         }
         return lifted(values, toPrecision: precision)
@@ -128,6 +129,7 @@ struct Corrector<P: ContinuationProblem>: Sendable {
     ///
     /// Each iteration evaluates first and only then decides: the evaluation at the last iterate
     /// is the one returned, so the caller never evaluates the accepted point twice.
+    @_specialize(kind: partial, where S == Double)
     func correct<S: Scalar>(
         from guess: [S], constraint: Constraint<S>, options: NewtonOptions<S>
     ) throws(StepFailure) -> CorrectedPoint<S> {
@@ -175,6 +177,7 @@ struct Corrector<P: ContinuationProblem>: Sendable {
     /// derivative of the curve, oriented so that row . t > 0. With the previous tangent as the
     /// row the orientation carries on through folds, where dlambda/ds alone would flip, and
     /// through branch points, where det[F_x F_lambda; t^T] does.
+    @_specialize(kind: partial, where S == Double)
     func tangent<S: Scalar>(
         at point: CorrectedPoint<S>, orientedAlong row: [S], precision: Int
     ) throws(StepFailure) -> CurveTangent<S> {

@@ -19,13 +19,22 @@ import MultiPrecision
 @_specialize(where S == BigFloat)
 public func extendOrthonormal<S: Scalar>(basis: [[S]], candidates: [[S]], count: Int) throws -> [[S]] {
     let dimension = basis.first?.count ?? candidates.first?.count ?? 0
-    guard count >= 0, (basis + candidates).allSatisfy({ $0.count == dimension }) else {
+    guard count >= 0, basis.allSatisfy({ $0.count == dimension }), candidates.allSatisfy({ $0.count == dimension }) else {
         throw LinearAlgebraError.dimensionMismatch(
             "\(count) orthonormal vectors from vectors of lengths \(Set((basis + candidates).map(\.count)).sorted())")
     }
-    let entries = basis.flatMap { $0 } + candidates.flatMap { $0 }
-    try requireFinite(entries, "an entry of a vector to orthonormalize")
-    let precision = workingPrecision(entries)
+    // The checks and the working precision of ``requireFinite(_:_:)`` and
+    // ``workingPrecision(_:)`` on all entries, without joining them into one array.
+    var largestPrecision: Int?
+    func check(_ vectors: [[S]]) throws {
+        for vector in vectors {
+            try requireFinite(vector, "an entry of a vector to orthonormalize")
+            for x in vector { largestPrecision = Swift.max(largestPrecision ?? x.precision, x.precision) }
+        }
+    }
+    try check(basis)
+    try check(candidates)
+    let precision = largestPrecision ?? 53
     let tolerance = try S.sqrt(S.epsilon(precision: precision))
     let known = basis.map { lifted($0, toPrecision: precision) }
 
@@ -39,30 +48,31 @@ public func extendOrthonormal<S: Scalar>(basis: [[S]], candidates: [[S]], count:
     }
 
     var found: [[S]] = []
-    var remaining = Array(residuals.indices)
+    found.reserveCapacity(count)
+    // Which candidates are used up; the others are scanned in their order (a tie goes to the first).
+    var taken = Array(repeating: false, count: residuals.count)
     while found.count < count {
-        guard let first = remaining.first else {
+        var largest: (index: Int, squared: S)?
+        for index in residuals.indices where !taken[index] {
+            let sizeSquared = dot(residuals[index], residuals[index])
+            if largest.map({ $0.squared < sizeSquared }) ?? true { largest = (index, sizeSquared) }
+        }
+        guard let best = largest?.index else {
             throw LinearAlgebraError.rankDeficient(expected: count, found: found.count)
         }
-        var best = first
-        var bestSquared = dot(residuals[first], residuals[first])
-        for index in remaining.dropFirst() {
-            let sizeSquared = dot(residuals[index], residuals[index])
-            if bestSquared < sizeSquared {
-                best = index
-                bestSquared = sizeSquared
-            }
-        }
+        // Moved out, not copied: an unshared residual is orthogonalized and scaled in place.
         var v = residuals[best]
-        for q in known + found { subtractProjection(of: &v, onto: q) }
+        residuals[best] = []
+        taken[best] = true
+        for q in known { subtractProjection(of: &v, onto: q) }
+        for q in found { subtractProjection(of: &v, onto: q) }
         let size = try norm(v)
         guard tolerance < size else {
             throw LinearAlgebraError.rankDeficient(expected: count, found: found.count)
         }
-        let q = v.map { $0 / size }
-        found.append(q)
-        remaining.removeAll { $0 == best }
-        for index in remaining { subtractProjection(of: &residuals[index], onto: q) }
+        for i in v.indices { v[i] /= size }
+        for index in residuals.indices where !taken[index] { subtractProjection(of: &residuals[index], onto: v) }
+        found.append(v)
     }
     return found
 }
@@ -77,5 +87,10 @@ public func orthonormalBasis<S: Scalar>(of vectors: [[S]], rank: Int) throws -> 
 /// v <- v - (q . v) q for a unit vector q.
 private func subtractProjection<S: Scalar>(of v: inout [S], onto q: [S]) {
     let coefficient = dot(q, v)
-    for i in v.indices { v[i].subtract(coefficient, times: q[i]) }
+    v.withUnsafeMutableBufferPointer { v in
+        q.withUnsafeBufferPointer { q in
+            for i in v.indices { v[i].subtract(coefficient, times: q[i]) }
+        }
+    }
 }
+

@@ -15,6 +15,14 @@ public struct Matrix<S: Scalar>: Sendable, Equatable {
         elements = Array(repeating: value, count: rows * columns)
     }
 
+    /// A matrix from its entries, row-major (`rows * columns` of them).
+    public init(rows: Int, columns: Int, elements: [S]) {
+        precondition(rows >= 0 && columns >= 0 && elements.count == rows * columns, "\(elements.count) entries for a \(rows)x\(columns) matrix")
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
     /// A matrix from its rows, which must all have the same length.
     public init(_ rowArrays: [[S]]) {
         let width = rowArrays.first?.count ?? 0

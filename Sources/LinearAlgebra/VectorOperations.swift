@@ -19,7 +19,11 @@ func dot<S: Scalar>(_ x: [S], _ y: [S]) -> S {
     precondition(x.count == y.count, "dot product of vectors of lengths \(x.count) and \(y.count)")
     guard let first = x.first, let firstY = y.first else { return 0 }
     var sum = first * firstY
-    for i in 1..<x.count { sum.add(x[i], times: y[i]) }
+    x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+            for i in 1..<x.count { sum.add(x[i], times: y[i]) }
+        }
+    }
     return sum
 }
 

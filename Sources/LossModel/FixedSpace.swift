@@ -23,6 +23,9 @@ public struct FixedSpace: Hashable, Sendable {
     /// For each row-bearing block a and each column-bearing block b, in that order: `D<a>`
     /// then `O<a>` when a = b is paired (no `O<a>` for the constant size 1), else `C<a>_<b>`.
     public let variables: [Variable]
+    /// Entries of the weight matrix that each variable fills: the metric M of docs/design.md
+    /// section 3. Stored, since the spectrum reads them at every point.
+    public let counts: [CountPolynomial]
 
     public init(_ partition: Partition) {
         self.partition = partition
@@ -38,18 +41,8 @@ public struct FixedSpace: Hashable, Sendable {
             }
         }
         self.variables = variables
-    }
-
-    public var dimension: Int { variables.count }
-    public var names: [String] { variables.map(\.name) }
-
-    public func index(of variable: Variable) -> Int? { variables.firstIndex(of: variable) }
-
-    /// Entries of the weight matrix that each variable fills: the metric M of docs/design.md
-    /// section 3.
-    public var counts: [CountPolynomial] {
-        variables.map { variable in
-            let size = { (a: Int) in self.partition.blocks[a].size }
+        counts = variables.map { variable in
+            let size = { (a: Int) in partition.blocks[a].size }
             switch variable {
             case let .diagonal(a): return .product(size(a))
             case let .offDiagonal(a): return .product(size(a), size(a) - 1)
@@ -57,6 +50,11 @@ public struct FixedSpace: Hashable, Sendable {
             }
         }
     }
+
+    public var dimension: Int { variables.count }
+    public var names: [String] { variables.map(\.name) }
+
+    public func index(of variable: Variable) -> Int? { variables.firstIndex(of: variable) }
 
     /// The variable of this (coarser) space that supplies the value of each variable of
     /// `fine`, where `blockMap[f]` is the block of this partition that fine block f lies in.

@@ -75,7 +75,7 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
         }
         try validate { size in
             let n = size.value(at: d)
-            return (n < 1, n == 1, "\(d)", "\(n)")
+            return (n < 1, n == 1, { ("\(d)", "\(n)") })
         }
     }
 
@@ -87,7 +87,7 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
         let value = d.value(precision: PrecisionPolicy.bits(forDigits: d.text.count) + 64)
         try validate { size in
             let n = size.value(at: value)
-            return (n < 1, n == 1, d.text, n.formatted(significantDigits: 17).withoutTrailingZeros)
+            return (n < 1, n == 1, { (d.text, n.formatted(significantDigits: 17).withoutTrailingZeros) })
         }
         // The floating-point stages (Newton's starts, the sweep) run at the nearest Double: a d
         // within rounding of a bound passes above and fails there, so say so now.
@@ -99,17 +99,21 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The rule, given each block size's comparison with 1 (below, equal) and the texts of d
-    /// and of the size for the message.
-    private func validate(_ compare: (AffineSize) -> (below: Bool, one: Bool, d: String, size: String)) throws {
+    /// and of the size for the message (made only for a message: the continuation asks at
+    /// every point).
+    private func validate(
+        _ compare: (AffineSize) -> (below: Bool, one: Bool, texts: () -> (d: String, size: String))
+    ) throws {
         for (index, block) in blocks.enumerated() {
             let n = compare(block.size)
             if n.below {
+                let texts = n.texts()
                 throw ModelError.blockTooSmall(
-                    partition: description, block: index, size: block.size.description, d: n.d, value: n.size)
+                    partition: description, block: index, size: block.size.description, d: texts.d, value: texts.size)
             }
             if block.hasOffDiagonal && n.one {
                 throw ModelError.offDiagonalCarriesNothing(
-                    partition: description, block: index, size: block.size.description, d: n.d)
+                    partition: description, block: index, size: block.size.description, d: n.texts().d)
             }
         }
     }

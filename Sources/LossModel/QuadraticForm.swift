@@ -20,6 +20,9 @@ struct QuadraticForm: Hashable, Sendable {
     /// Value, gradient and Hessian (sparse) at x; with `dIndex` set, d is a variable too.
     func jet<S: Scalar>(at x: [S], d: S, dIndex: Int?, order: DerivativeOrder) -> SparseJet<S> {
         var jet = SparseJet<S>(value: S(0, precision: d.precision))
+        // At most this many entries per term: one allocation each, not a growing array.
+        if order >= .gradient { jet.gradient.reserveCapacity(terms.count * (dIndex == nil ? 2 : 3)) }
+        if order >= .hessian { jet.hessian.reserveCapacity(terms.count * (dIndex == nil ? 1 : 4)) }
         for term in terms {
             let c = term.coefficient.evaluate(at: d)
             let xi = term.first.map { x[$0] }

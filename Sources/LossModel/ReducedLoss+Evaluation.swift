@@ -84,11 +84,13 @@ extension ReducedLoss {
             if order >= .hessian { sum.addHessian(k, k, teacher.second / (pi * S(2))) }  // the diagonal adds twice
         }
 
+        // Each distinct form once: a jet depends on the point only.
+        let jets = forms.map { $0.jet(at: x, d: d, dIndex: dIndex, order: order) }
         var angles = KernelAngles<S>(terms: kernelTerms.count)
         for term in kernelTerms {
-            let a = term.a.jet(at: x, d: d, dIndex: dIndex, order: order)
-            let b = term.b?.jet(at: x, d: d, dIndex: dIndex, order: order)
-            let p = term.p.jet(at: x, d: d, dIndex: dIndex, order: order)
+            let a = jets[term.formIndex.a]
+            let b = term.formIndex.b.map { jets[$0] }
+            let p = jets[term.formIndex.p]
             // Norms and inner products beyond the floating-point range (a point with entries
             // of 1e200, say) would turn into NaN inside the kernel: say what overflowed instead.
             guard a.value.isFinite, b?.value.isFinite ?? true, p.value.isFinite else {
@@ -108,30 +110,34 @@ extension ReducedLoss {
             sum.value.add(w.value, times: kernel.value)
             guard order >= .gradient else { continue }
             // Inputs of c * g(A, B, p): A, B, p and the weight c(d).
-            var weightJet = SparseJet<S>(value: w.value)
-            if let k = dIndex {
-                weightJet.gradient = [(k, w.first)]
-                weightJet.hessian = [(k, k, w.second / S(2))]
+            let weightJet = dIndex.map { k in
+                SparseJet<S>(value: w.value, gradient: [(k, w.first)], hessian: [(k, k, w.second / S(2))])
+            } ?? SparseJet<S>(value: w.value)
+            func input(_ k: Int) -> SparseJet<S>? {
+                switch k {
+                case 0: a
+                case 1: b
+                case 2: p
+                default: weightJet
+                }
             }
-            let inputs: [SparseJet<S>?] = [a, b, p, weightJet]
-            var firsts = kernel.first.map { w.value * $0 }
-            firsts.append(kernel.value)
-            for (k, input) in inputs.enumerated() {
-                guard let input else { continue }
-                for (i, v) in input.gradient { sum.addGradient(i, firsts[k], times: v) }
+            for k in 0..<4 {
+                guard let input = input(k) else { continue }
+                let first = k < 3 ? w.value * kernel.first(k) : kernel.value
+                for (i, v) in input.gradient { sum.addGradient(i, first, times: v) }
                 guard order >= .hessian else { continue }
-                for (i, j, v) in input.hessian { sum.addHessian(i, j, firsts[k] * v) }
+                for (i, j, v) in input.hessian { sum.addHessian(i, j, first * v) }
             }
             guard order >= .hessian else { continue }
             for k in 0..<4 {
-                guard let left = inputs[k] else { continue }
+                guard let left = input(k) else { continue }
                 for l in k..<4 {
-                    guard let right = inputs[l] else { continue }
+                    guard let right = input(l) else { continue }
                     let coefficient: S
                     switch (k, l) {
                     case (3, 3): continue
-                    case (_, 3): coefficient = kernel.first[k]
-                    default: coefficient = w.value * kernel.second[k][l]
+                    case (_, 3): coefficient = kernel.first(k)
+                    default: coefficient = w.value * kernel.second(k, l)
                     }
                     sum.addOuter(left.gradient, right.gradient, coefficient, symmetric: k != l)
                 }
@@ -182,15 +188,20 @@ struct JetAccumulator<S: Scalar> {
     /// (c u_i) v_j rounded as written; a symmetric pair shares that product, otherwise it lives
     /// only on the stack (``Scalar/add(_:times:)``).
     mutating func addOuter(_ u: [(Int, S)], _ v: [(Int, S)], _ c: S, symmetric: Bool) {
-        for (i, a) in u {
-            let ca = c * a
-            for (j, b) in v {
-                if symmetric {
-                    let entry = ca * b
-                    hessian[i * dimension + j] += entry
-                    hessian[j * dimension + i] += entry
-                } else {
-                    hessian[i * dimension + j].add(ca, times: b)
+        let n = dimension
+        // The innermost loop of an evaluation: through the buffer, without a uniqueness and a
+        // bounds check per entry.
+        hessian.withUnsafeMutableBufferPointer { h in
+            for (i, a) in u {
+                let ca = c * a
+                for (j, b) in v {
+                    if symmetric {
+                        let entry = ca * b
+                        h[i * n + j] += entry
+                        h[j * n + i] += entry
+                    } else {
+                        h[i * n + j].add(ca, times: b)
+                    }
                 }
             }
         }
@@ -198,8 +209,6 @@ struct JetAccumulator<S: Scalar> {
 
     /// The Hessian as a matrix (accumulated at order `.hessian`).
     var hessianMatrix: Matrix<S> {
-        var m = Matrix(rows: dimension, columns: dimension, repeating: value)
-        m.elements = hessian
-        return m
+        Matrix(rows: dimension, columns: dimension, elements: hessian)
     }
 }

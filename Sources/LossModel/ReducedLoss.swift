@@ -24,6 +24,8 @@ public struct ReducedLoss: Sendable {
         let pair: String
         /// The blocks of the pair's two rows (nil for a teacher column), to say which row is zero.
         let blocks: (first: Int, second: Int?)
+        /// The positions of `a`, `b` and `p` in ``ReducedLoss/forms``.
+        var formIndex = (a: 0, b: Int?.none, p: 0)
 
         /// The block of the zero row: the first of the pair (A = 0) or the second (B = 0).
         func zeroRow(first: Bool) -> Int {
@@ -35,6 +37,9 @@ public struct ReducedLoss: Sendable {
     let quadratic: QuadraticForm
     let teacherOverPi: CountPolynomial
     let kernelTerms: [KernelTerm]
+    /// The distinct forms among the kernel terms' A, B and p: a row's squared norm enters every
+    /// pair of that row, and its jet is the same, so an evaluation computes each once.
+    let forms: [QuadraticForm]
 
     public init(_ space: FixedSpace) {
         self.space = space
@@ -138,6 +143,16 @@ public struct ReducedLoss: Sendable {
 
         self.quadratic = quadratic
         self.teacherOverPi = CountPolynomial(1, over: 4, factors: [.d, .d - 1])
+        var forms: [QuadraticForm] = []
+        func position(_ form: QuadraticForm) -> Int {
+            if let known = forms.firstIndex(of: form) { return known }
+            forms.append(form)
+            return forms.count - 1
+        }
+        for t in terms.indices {
+            terms[t].formIndex = (position(terms[t].a), terms[t].b.map(position), position(terms[t].p))
+        }
         self.kernelTerms = terms
+        self.forms = forms
     }
 }

@@ -28,7 +28,7 @@ import MultiPrecision
 /// The G_uu part is what makes the individual second partials blow up like 1/s (g_pp =
 /// 1/(2 pi s) = 4 p^2 G_uu + R_pp); composed with the quadratic forms it is
 /// G_uu grad u grad u^T, where grad u = 2 s m with m bounded (|m_i| <= gamma_i, Cauchy-Schwarz
-/// over the minors: ``WedgeJet/gradientBound(at:pair:)``). So `second` holds only the matrix
+/// over the minors: ``WedgeJet/gradientBound(at:pair:)``). So ``second(_:_:)`` holds only the matrix
 /// above, every entry O(s), and the caller adds the curvature term ``curvatureTerm(_:describe:)``,
 ///
 ///     G_uu grad u grad u^T = kappa s m m^T,   kappa = (p^2 - u) / (2 pi (AB)^2),   m = grad u / (2 s),
@@ -60,10 +60,14 @@ import MultiPrecision
 /// parallel rows (docs/design.md section 1).
 struct ReluKernel<S: Scalar> {
     var value: S
-    /// (g_A, g_B, g_p).
-    var first: [S] = []
-    /// Symmetric 3 x 3 in the order A, B, p: the second partials without their G_uu part.
-    var second: [[S]] = []
+    /// g_A, g_B, g_p (zero below order `.gradient`), read through ``first(_:)``.
+    private var gA, gB, gp: S
+    /// The entries of ``second(_:_:)`` that are not 0: G_u, B G_up, A G_up and R_pp (zero
+    /// below order `.hessian`). Named values rather than a 3 x 3 array of arrays, which cost
+    /// four heap allocations per kernel term and evaluation.
+    private var gu, bGup, aGup, rpp: S
+    /// 0 at the working precision.
+    private let zero: S
     /// kappa = 4 s G_uu = (p^2 - u) / (2 pi (AB)^2) (see the type's notes).
     var curvature: S
     /// sqrt(u).
@@ -79,6 +83,8 @@ struct ReluKernel<S: Scalar> {
         zeroRow: (_ first: Bool) -> Int
     ) throws {
         let zero = S(0, precision: pi.precision)
+        self.zero = zero
+        (gA, gB, gp, gu, bGup, aGup, rpp) = (zero, zero, zero, zero, zero, zero, zero)
         curvature = zero
         s = zero
         let twoPi = pi * S(2)
@@ -95,15 +101,36 @@ struct ReluKernel<S: Scalar> {
         value = (s + supplement * p) / twoPi
         guard order >= .gradient else { return }
         let fourPi = twoPi * S(2)
-        first = [s / (fourPi * a), s / (fourPi * b), supplement / twoPi]
+        (gA, gB, gp) = (s / (fourPi * a), s / (fourPi * b), supplement / twoPi)
         guard order >= .hessian else { return }
         let ab = a * b
         let twoPiAB2 = twoPi * ab * ab
-        let gu = s / (fourPi * ab)
+        gu = s / (fourPi * ab)
         let gup = -(p * s) / twoPiAB2
-        let pp = s * (p * p * S(3) + clamped) / twoPiAB2
-        second = [[zero, gu, b * gup], [gu, zero, a * gup], [b * gup, a * gup, pp]]
+        rpp = s * (p * p * S(3) + clamped) / twoPiAB2
+        (bGup, aGup) = (b * gup, a * gup)
         curvature = (p * p - clamped) / twoPiAB2
+    }
+
+    /// g_A, g_B or g_p for k = 0, 1, 2.
+    func first(_ k: Int) -> S {
+        switch k {
+        case 0: gA
+        case 1: gB
+        default: gp
+        }
+    }
+
+    /// Entry (k, l) of the symmetric 3 x 3 matrix in the order A, B, p: the second partials
+    /// without their G_uu part.
+    func second(_ k: Int, _ l: Int) -> S {
+        switch (Swift.min(k, l), Swift.max(k, l)) {
+        case (0, 1): gu
+        case (0, 2): bGup
+        case (1, 2): aGup
+        case (2, 2): rpp
+        default: zero
+        }
     }
 
     /// max(u, 0), its square root s and pi - theta = atan2(s, -p), at the precision of `zero`.

@@ -100,9 +100,34 @@ extension SpectrumModel {
     public func spectrum<S: Scalar>(at x: [S], d: S, parts selected: [Int]) throws -> Spectrum<S> {
         var eigenvalues: [SpectrumEigenvalue<S>] = []
         var statuses: [IsotypicPartStatus] = []
+        for (index, result) in zip(selected, try partEigenvalues(at: x, d: d, parts: selected)) {
+            let part = parts[index]
+            let m = result.multiplicity
+            let state: IsotypicPartStatus.State
+            switch result.values {
+            case let .success(values):
+                state = values.isEmpty ? .absent : .present(eigenvalues: values.count)
+                eigenvalues += values.map {
+                    SpectrumEigenvalue(value: $0, part: part.id, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m)
+                }
+            case let .failure(error):
+                state = .undefined(error.reason)
+            }
+            statuses.append(IsotypicPartStatus(part: part.id, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m, state: state))
+        }
+        eigenvalues.sort { $0.value < $1.value }
+        return Spectrum(eigenvalues: eigenvalues, parts: statuses)
+    }
+
+    /// For each listed part, in that order: its multiplicity at d and its eigenvalues,
+    /// ascending (none where the multiplicity is <= 0), or why it is undefined. What
+    /// ``spectrum(at:d:parts:)`` and ``sortedEigenvalues(at:d:parts:)`` are read from.
+    func partEigenvalues<S: Scalar>(
+        at x: [S], d: S, parts selected: [Int]
+    ) throws -> [(multiplicity: Double, values: Result<[S], IsotypicPart.Undefined>)] {
         let dValue = d.doubleValue
         // Each refined Hessian is computed once, however many parts read it.
-        var hessians: [Int: Matrix<S>] = [:]
+        var hessians = [Matrix<S>?](repeating: nil, count: refined.count)
         func hessian(_ index: Int) throws -> Matrix<S> {
             if let known = hessians[index] { return known }
             let space = refined[index]
@@ -110,27 +135,18 @@ extension SpectrumModel {
             hessians[index] = h
             return h
         }
-        for part in selected.map({ parts[$0] }) {
+        return try selected.map { index in
+            let part = parts[index]
             let m = part.multiplicity.value(at: dValue)
-            let state: IsotypicPartStatus.State
-            if m <= 0 {
-                state = .absent
-            } else {
-                do {
-                    let values = try part.eigenvalues(
-                        fine: refined[part.refined].loss.space, hessian: try hessian(part.refined), d: d)
-                    state = values.isEmpty ? .absent : .present(eigenvalues: values.count)
-                    eigenvalues += values.map {
-                        SpectrumEigenvalue(value: $0, part: part.id, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m)
-                    }
-                } catch let error as IsotypicPart.Undefined {
-                    state = .undefined(error.reason)
-                }
+            guard m > 0 else { return (m, .success([])) }
+            do {
+                let values = try part.eigenvalues(
+                    fine: refined[part.refined].loss.space, hessian: try hessian(part.refined), d: d)
+                return (m, .success(values))
+            } catch let error as IsotypicPart.Undefined {
+                return (m, .failure(error))
             }
-            statuses.append(IsotypicPartStatus(part: part.id, irrep: part.name, multiplicity: part.multiplicity, multiplicityValue: m, state: state))
         }
-        eigenvalues.sort { $0.value < $1.value }
-        return Spectrum(eigenvalues: eigenvalues, parts: statuses)
     }
 }
 
@@ -150,9 +166,13 @@ extension IsotypicPart {
         let live = counts.indices.filter { counts[$0].signum > 0 }
         let fullHessian = try fullHessian()
         let n = live.count
-        var h = Matrix(rows: n, columns: n, repeating: fullHessian[0, 0])
-        for (i, f) in live.enumerated() { for (j, g) in live.enumerated() { h[i, j] = fullHessian[f, g] } }
-        let metric = live.map { counts[$0] }
+        // With every variable live (generic d) the pencil is the refined Hessian itself, uncopied.
+        var h = fullHessian
+        if n < counts.count {
+            h = Matrix(rows: n, columns: n, repeating: fullHessian[0, 0])
+            for (i, f) in live.enumerated() { for (j, g) in live.enumerated() { h[i, j] = fullHessian[f, g] } }
+        }
+        let metric = n < counts.count ? live.map { counts[$0] } : counts
 
         guard !subspaces.isEmpty else {
             return try pencilEigendecomposition(h: h, metric: metric).values
@@ -201,10 +221,12 @@ extension IsotypicPart {
             candidates = (0..<n).map { unit([($0, one)]) }
             wanted = n - rank
         case let .complementWithParity(permutation, even):
-            let position = Dictionary(uniqueKeysWithValues: live.enumerated().map { ($1, $0) })
+            // The live position of each variable (nil where it is inert or has no image, -1).
+            var position = [Int?](repeating: nil, count: counts.count)
+            for (i, f) in live.enumerated() { position[f] = i }
             var chosen: [[S]] = []
             for (i, f) in live.enumerated() {
-                guard let j = position[permutation[f]] else { continue }
+                guard position.indices.contains(permutation[f]), let j = position[permutation[f]] else { continue }
                 if j == i, even { chosen.append(unit([(i, one)])) }
                 if j > i { chosen.append(unit([(i, one), (j, even ? one : -one)])) }
             }

@@ -9,6 +9,8 @@ public struct SpectrumModel: Sendable {
     let parts: [IsotypicPart]
     /// The position of each part in ``parts``.
     let partIndex: [IsotypicPartID: Int]
+    /// The number of distinct eigenvalues of each part at generic d (``IsotypicPart/genericCount(fine:)``).
+    let eigenvalueCounts: [Int]
 
     public init(_ partition: Partition) {
         let space = FixedSpace(partition)
@@ -90,6 +92,7 @@ public struct SpectrumModel: Sendable {
         self.refined = refined
         self.parts = parts
         partIndex = Dictionary(uniqueKeysWithValues: parts.indices.map { (parts[$0].id, $0) })
+        eigenvalueCounts = parts.map { $0.genericCount(fine: refined[$0.refined].loss.space) }
     }
 
     /// "S_{d-1}" for each block that has a standard part; blocks of equal size are told apart
@@ -153,21 +156,20 @@ extension SpectrumModel {
     @_specialize(where S == BigFloat)
     public func sortedEigenvalues<S: Scalar>(at x: [S], d: S, parts selected: [Int]? = nil) throws -> [S] {
         let indices = selected ?? Array(parts.indices)
-        let spectrum = try spectrum(at: x, d: d, parts: indices)
-        return try indices.flatMap { index -> [S] in
-            let part = parts[index]
-            let values = spectrum.eigenvalues.filter { $0.part == part.id }.map(\.value)
-            guard values.count == eigenvalueCount(ofPart: index) else {
-                throw ModelError.undefinedPart("\(part.name) has \(values.count) eigenvalues at d = \(d.doubleValue), not \(eigenvalueCount(ofPart: index))")
+        var sorted: [S] = []
+        for (index, result) in zip(indices, try partEigenvalues(at: x, d: d, parts: indices)) {
+            // An undefined part has no eigenvalues, as in its ``Spectrum``.
+            let values = (try? result.values.get()) ?? []
+            guard values.count == eigenvalueCounts[index] else {
+                throw ModelError.undefinedPart("\(parts[index].name) has \(values.count) eigenvalues at d = \(d.doubleValue), not \(eigenvalueCounts[index])")
             }
-            return values
+            sorted += values
         }
+        return sorted
     }
 
     /// The number of distinct eigenvalues of a part at generic d.
-    public func eigenvalueCount(ofPart index: Int) -> Int {
-        parts[index].genericCount(fine: refined[parts[index].refined].loss.space)
-    }
+    public func eigenvalueCount(ofPart index: Int) -> Int { eigenvalueCounts[index] }
 }
 
 extension SpectrumModel {

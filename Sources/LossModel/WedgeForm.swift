@@ -82,6 +82,7 @@ struct WedgeForm: Hashable, Sendable {
             if dIndex != nil { accumulate(&slope, c.first * minor, times: minor) }
         }
         var entries: [(Int, S)] = []
+        entries.reserveCapacity(gradient.count + 1)
         for (position, g) in gradient.enumerated() { if let g { entries.append((variables[position], g)) } }
         if let k = dIndex, let slope { entries.append((k, slope)) }
         return WedgeJet(value: value, gradient: entries, form: self, x: x, d: d, dIndex: dIndex)

@@ -29,7 +29,7 @@ final class ReluKernelTests: XCTestCase {
             ]
             for k in 0..<3 {
                 for l in 0..<3 {
-                    let total = kernel.second[k][l] + guu * du[k] * du[l]
+                    let total = kernel.second(k, l) + guu * du[k] * du[l]
                     XCTAssertLessThan((total - closed[k][l]).magnitude, try BigFloat(parsing: "1e-70", precision: bits), "(\(a), \(b), \(p)) entry \(k)\(l)")
                 }
             }
@@ -79,8 +79,8 @@ final class ReluKernelTests: XCTestCase {
                     let what = "\(text): \(term.pair)"
                     XCTAssertTrue(enclosure.value.contains(kernel.value), "\(what): value")
                     for k in 0..<3 {
-                        XCTAssertTrue(enclosure.first[k].contains(kernel.first[k]), "\(what): first \(k)")
-                        for l in 0..<3 { XCTAssertTrue(enclosure.second[k][l].contains(kernel.second[k][l]), "\(what): second \(k)\(l)") }
+                        XCTAssertTrue(enclosure.first(k).contains(kernel.first(k)), "\(what): first \(k)")
+                        for l in 0..<3 { XCTAssertTrue(enclosure.second(k, l).contains(kernel.second(k, l)), "\(what): second \(k)\(l)") }
                     }
                     XCTAssertEqual(m.map(\.0), mPoint.map(\.0))
                     for (i, mi) in m.enumerated() {
