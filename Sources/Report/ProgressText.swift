@@ -14,10 +14,14 @@ public enum ProgressText {
             return "following \(family): d = \(d.formatted(significantDigits: 6)), \(points) points"
         case let .locating(family, event, number, count, digits):
             return "\(family): locating \(event) \(number)/\(count) to \(digits) digits"
+        case let .spectrum(partition, bits):
+            return "spectrum: the point of \(partition) and its eigenvalues at \(bits) bits"
         case let .ladder(d, bits):
             return "series: ladder at d = \(d), \(bits) bits"
         case let .certifying(family, number, count, d):
             return "\(family): certifying transition \(number)/\(count) near d = \(d.formatted(significantDigits: 6))"
+        case let .analysing(family, fine, bits):
+            return "\(family): the bifurcation equation in \(fine) at \(bits) bits"
         case let .branching(family, fine, d):
             return "\(family): the branch in \(fine) at d = \(d.formatted(significantDigits: 6))"
         case let .atlas(done, count, families, seconds):

@@ -97,19 +97,22 @@ public enum BranchesJob {
     /// The branches each transition of `events` predicts, one per axial subgroup of its crossing
     /// part, not followed (the `transitions` report's column). Every subgroup's analysis at the
     /// working and at the check precision is a piece of its own, run `jobs` at a time.
-    public static func predictions(at events: [LocatedFamilyEvent], digits: Int, jobs: Int, maxSplit: Int = 2) async -> [[BranchOutcome]] {
+    public static func predictions(
+        at events: [LocatedFamilyEvent], digits: Int, jobs: Int, maxSplit: Int = 2, progress: some ProgressObserver & Sendable = NoProgress()
+    ) async -> [[BranchOutcome]] {
         let subgroups = events.map { event in
             event.kind == .transition ? AxialSubgroup.candidates(of: event.part, in: event.partition, maxSplit: maxSplit) : []
         }
         let points = events.map { event in Result { () throws(BranchFailure) in try TransitionAnalysis.precisions(of: event) } }
         let pieces = events.indices.flatMap { e in
             subgroups[e].flatMap { subgroup in
-                ((try? points[e].get()) ?? []).map { point in (subgroup, point) }
+                ((try? points[e].get()) ?? []).map { point in (family: events[e].family, subgroup, point) }
             }
         }
         // The pieces never throw: a failure is a result of its own.
-        let analysed = (try? await orderedParallelMap(pieces, jobs: jobs) { subgroup, point in
-            TransitionAnalysis.piece(subgroup, at: point, digits: digits)
+        let analysed = (try? await orderedParallelMap(pieces, jobs: jobs) { family, subgroup, point -> TransitionAnalysis.Piece in
+            progress.report(.analysing(family: family, fine: subgroup.fine, bits: point.d.precision))
+            return TransitionAnalysis.piece(subgroup, at: point, digits: digits)
         }) ?? []
         var next = 0
         return events.indices.map { e in

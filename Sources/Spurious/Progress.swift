@@ -14,10 +14,15 @@ public enum JobProgress: Sendable {
     case followed(family: String, d: Double, points: Int)
     /// An event of a family is being located.
     case locating(family: String, event: String, number: Int, of: Int, digits: Int)
+    /// A point of a fixed space is being corrected, and its spectrum computed, at a precision.
+    case spectrum(partition: Partition, bits: Int)
     /// A series' ladder has reached a rung at a precision.
     case ladder(d: DecimalLiteral, bits: Int)
     /// A transition of a family is being certified.
     case certifying(family: String, number: Int, of: Int, nearD: Double)
+    /// The bifurcation equation of a transition in a finer fixed space is being computed at a
+    /// precision.
+    case analysing(family: String, fine: Partition, bits: Int)
     /// The branch in a finer fixed space is being switched to and followed.
     case branching(family: String, fine: Partition, nearD: Double)
     /// The atlas has finished `done` of its fixed spaces, with `families` families so far,

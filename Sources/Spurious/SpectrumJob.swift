@@ -123,7 +123,8 @@ public enum SpectrumJob {
     /// catalog's families).
     public static let doubleCorrectionLimit = 1e3
 
-    public static func run(_ request: SpectrumRequest) throws -> SpectrumResult {
+    /// `progress` is told each precision before its point and spectrum are computed.
+    public static func run(_ request: SpectrumRequest, progress: some ProgressObserver = NoProgress()) throws -> SpectrumResult {
         let model = SpectrumModel(request.partition)
         guard request.seed.count == model.loss.space.dimension else {
             throw ModelError.wrongNumberOfValues(expected: model.loss.space.names, got: request.seed.count)
@@ -142,7 +143,8 @@ public enum SpectrumJob {
             return result
         }
         let (low, high) = try PrecisionPolicy.recomputed(working: workingBits) { bits in
-            try Run(model: model, start: start, d: request.d.value(precision: bits), bits: bits)
+            progress.report(.spectrum(partition: request.partition, bits: bits))
+            return try Run(model: model, start: start, d: request.d.value(precision: bits), bits: bits)
         }
         let fit = ExactFit.recognize(high.point.x, space: model.loss.space, d: request.d.value(precision: checkBits), tolerance: fitTolerance(workingBits))
         if let split = request.split {

@@ -125,7 +125,7 @@ public enum TransitionsJob {
                 digits: request.digits, progress: progress)
         }
         // Each transition's branches: their type and fine spaces (docs/design.md section 4b).
-        let branches = await BranchesJob.predictions(at: located.flatMap { $0 }, digits: request.digits, jobs: request.jobs)
+        let branches = await BranchesJob.predictions(at: located.flatMap { $0 }, digits: request.digits, jobs: request.jobs, progress: progress)
         var next = 0
         let analysed = try traces.indices.map { family in
             FamilyRun(trace: try traces[family].get(), events: located[family].map { event in

@@ -82,7 +82,7 @@ final class FuzzTests: XCTestCase {
         case 9, 10:
             let to = String(format: "%.3f", 10 + generator.uniform(-0.4, 0.4))
             var arguments = ["transitions", "--partition", partition, "--seed", seed(for: partition), "--to", chance(0.9) ? to : number(),
-                             "--digits", pick(["3", "5", "1001"]), "--quiet"]
+                             "--digits", pick(["3", "5", "100001"]), "--quiet"]
             if chance(0.3) { arguments += ["--format", pick(["table", "csv", "json"])] }
             if chance(0.2) { arguments += ["--diagrams", pick([directory + "/diagrams", directory + "/out.csv/sub", directory])] }
             return arguments

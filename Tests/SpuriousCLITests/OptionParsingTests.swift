@@ -64,7 +64,10 @@ final class OptionParsingTests: XCTestCase {
         let cases: [(any ParsableCommand.Type, [String], [String])] = [
             (TransitionsCommand.self, ["--partition", "d-1,x"], ["--partition <partition>", "'d-1,x'", "block 2 'x'"]),
             (TransitionsCommand.self, ["--at", "0x10"], ["--at <at>", "not a decimal number"]),
-            (TransitionsCommand.self, ["--digits", "0"], ["--digits must be between 1 and 1000, got 0"]),
+            (TransitionsCommand.self, ["--digits", "0"], ["--digits must be between 1 and 100000, got 0"]),
+            (TransitionsCommand.self, ["--digits", "100001"], ["--digits must be between 1 and 100000, got 100001"]),
+            (TransitionsCommand.self, ["--jobs", "0"], ["--jobs must be between 1 and 256, got 0"]),
+            (SpectrumCommand.self, ["--partition", "d-1,1", "--d", "10", "--seed", "1,0,0,0,1", "--digits", "100001"], ["--digits must be between 1 and 100000, got 100001"]),
             (TransitionsCommand.self, ["--to", "5"], ["--to needs one family"]),
             (SpectrumCommand.self, ["--partition", "d-1,1", "--d", "10", "--seed", "1,x,0,0,1"], ["--seed <seed>", "value 2 'x' is not a decimal number"]),
             (SpectrumCommand.self, ["--partition", "d-1,1", "--d", "nan", "--seed", "1,0,0,0,1"], ["--d <d>", "'nan'"]),

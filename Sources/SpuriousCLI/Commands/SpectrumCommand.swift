@@ -68,7 +68,7 @@ struct SpectrumCommand: ParsableCommand {
 
     enum Digits: DigitsLimits {
         static let defaultDigits = 20
-        static let maximum = 2000
+        static let maximum = 100_000
         static let meaning = "Significant digits to compute and prove"
     }
 
@@ -93,7 +93,14 @@ struct SpectrumCommand: ParsableCommand {
             let report = PointCertificateReport(try SpectrumJob.certify(request), digits: digits.digits)
             try StandardOutput.write(format == .json ? report.json().rendered() : report.table())
         } else {
-            let report = SpectrumReport(try SpectrumJob.run(request))
+            // Shown on a terminal only, and cleared before anything else is printed.
+            let progress = ProgressLine(quiet: false)
+            let result: SpectrumResult
+            do {
+                defer { progress.finish() }
+                result = try SpectrumJob.run(request, progress: progress)
+            }
+            let report = SpectrumReport(result)
             try StandardOutput.write(format == .json ? report.json().rendered() : report.table())
         }
     }

@@ -80,7 +80,7 @@ struct TransitionsCommand: ParsableCommand {
 
     enum Digits: DigitsLimits {
         static let defaultDigits = 30
-        static let maximum = 1000
+        static let maximum = 100_000
         static let meaning = "Proved significant digits for each d"
     }
 
