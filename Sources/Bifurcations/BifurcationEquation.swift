@@ -42,18 +42,30 @@ public struct BifurcationEquation<S: Scalar>: Sendable {
 
         // The family stays in its own space, so H ydot = -F_d has a solution there.
         let tangent = offLine(at.parameterDerivative)
-        let alongFamily = try system.evaluate(
-            zip(y, tangent).map { Dual($0, derivative: $1) }, parameter: Dual(d, derivative: S(1, precision: p)))
-        slope = quadraticForm(v, derivatives(alongFamily.jacobian, zero))
+        // Each coefficient is a derivative of F along directions, at nested Dual points of the
+        // gradient alone (one level per direction): a = d/de d/dt v.F(y + e ydot + t v, d + e),
+        // u = d^2/dt^2 F(y + t v), D^4 L[v, v, v, v] = d^3/dt^3 v.F(y + t v).
+        let one = S(1, precision: p)
+        let constant = Dual(zero, derivative: zero)
+        let alongFamily = try system.gradient(
+            zip(y, zip(v, tangent)).map { Dual(Dual($0, derivative: $1.0), derivative: Dual($1.1, derivative: zero)) },
+            parameter: Dual(Dual(d, derivative: zero), derivative: Dual(one, derivative: zero)))
+        slope = dot(v, alongFamily.map(\.derivative.derivative))
 
-        let alongLine = try system.evaluate(zip(y, v).map { Dual($0, derivative: $1) }, parameter: Dual(d, derivative: zero))
-        let u = derivatives(alongLine.jacobian, zero) * v
+        let alongLine = try system.gradient(
+            zip(y, v).map { Dual(Dual($0, derivative: $1), derivative: Dual($1, derivative: zero)) },
+            parameter: Dual(Dual(d, derivative: zero), derivative: constant))
+        let u = alongLine.map(\.derivative.derivative)
         quadratic = dot(v, u) / S(2, precision: p)
 
-        let twice = try system.evaluate(
-            zip(y, v).map { Dual(Dual($0, derivative: $1), derivative: Dual($1, derivative: zero)) },
-            parameter: Dual(Dual(d, derivative: zero), derivative: Dual(zero, derivative: zero)))
-        let fourth = quadraticForm(v, derivatives(derivatives(twice.jacobian, Dual(zero, derivative: zero)), zero))
+        let thrice = try system.gradient(
+            zip(y, v).map { y, v in
+                Dual(
+                    Dual(Dual(y, derivative: v), derivative: Dual(v, derivative: zero)),
+                    derivative: Dual(Dual(v, derivative: zero), derivative: constant))
+            },
+            parameter: Dual(Dual(Dual(d, derivative: zero), derivative: constant), derivative: Dual(constant, derivative: constant)))
+        let fourth = dot(v, thrice.map(\.derivative.derivative.derivative))
         let correction = offLine(u)
         cubic = fourth / S(6, precision: p) + dot(u, correction) / S(2, precision: p)
         familyTangent = tangent
@@ -70,15 +82,4 @@ private func dot<S: Scalar>(_ a: [S], _ b: [S]) -> S {
     var sum = S(0, precision: a.first?.precision ?? 53)
     for (x, y) in zip(a, b) { sum += x * y }
     return sum
-}
-
-/// The derivative part of each entry.
-private func derivatives<S: Scalar>(_ m: Matrix<Dual<S>>, _ zero: S) -> Matrix<S> {
-    var result = Matrix(rows: m.rows, columns: m.columns, repeating: zero)
-    result.elements = m.elements.map(\.derivative)
-    return result
-}
-
-private func quadraticForm<S: Scalar>(_ v: [S], _ m: Matrix<S>) -> S {
-    dot(v, m * v)
 }

@@ -9,6 +9,15 @@ import MultiPrecision
 public protocol GradientSystem: ParametricSystem {
     /// The diagonal of M at lambda, one positive entry per unknown.
     func metric<S: Scalar>(parameter: S) -> [S]
+    /// F alone, without its Jacobian: what the third and fourth derivatives along directions
+    /// are taken of, forward mode through nested ``Dual``s (``BifurcationEquation``).
+    func gradient<S: Scalar>(_ y: [S], parameter: S) throws -> [S]
+}
+
+extension GradientSystem {
+    public func gradient<S: Scalar>(_ y: [S], parameter: S) throws -> [S] {
+        try evaluate(y, parameter: parameter).residual
+    }
 }
 
 /// The reduced loss of a fixed space: its metric is the count of each variable, the number of
@@ -17,5 +26,10 @@ public protocol GradientSystem: ParametricSystem {
 extension ReducedGradient: GradientSystem {
     public func metric<S: Scalar>(parameter d: S) -> [S] {
         loss.space.counts.map { $0.value(at: d) }
+    }
+
+    /// The reduced gradient at order `.gradient`: no Hessian is accumulated.
+    public func gradient<S: Scalar>(_ x: [S], parameter d: S) throws -> [S] {
+        try loss.gradient(at: x, d: d).gradient
     }
 }
