@@ -29,9 +29,11 @@ extension FamilyTrace {
         var verified = d.isDetermined
         var signCheck: LocatedFamilyEvent.SignCheck?
         if let part {
-            let start = signCheckStart(high)
+            // At the working precision: bits(digits + 5) + 64 resolve an eigenvalue of size
+            // 10^-digits with about 24 digits to spare, and cost a third of the check precision.
+            let start = signCheckStart(low)
             // Shorten d until the crossing eigenvalue changes sign across one unit of its last digit.
-            while let unit = d.unitInLastDigit(precision: high.precision), let centre = d.rounded(precision: high.precision) {
+            while let unit = d.unitInLastDigit(precision: low.precision), let centre = d.rounded(precision: low.precision) {
                 let sides = try [centre - unit, centre + unit].map { d in
                     let point = try model.loss.criticalPoint(from: start(d), d: d)
                     let spectrum = try model.spectrum(at: point.x, d: d)
