@@ -27,7 +27,7 @@ public struct BifurcationEquation<S: Scalar>: Sendable {
         let n = system.dimension
         let p = d.precision
         let zero = S(0, precision: p)
-        let at = try system.evaluate(y, parameter: d)
+        let at = kernel.evaluation
         let weighted = zip(v, system.metric(parameter: d)).map { $0 * $1 }
         // [H  Mv; (Mv)^T  0]: regular at a simple transition, and its solutions are M-orthogonal
         // to v; the multiplier absorbs the component of the right-hand side along v.

@@ -18,6 +18,9 @@ public struct BranchKernel<System: GradientSystem, S: Scalar>: Sendable {
     /// the kernel is a line when the second is far from 0.
     public let eigenvalue: S
     public let nearestOther: S?
+    /// F, its Jacobian H and F_d at the point: what the kernel was found in, and what the
+    /// bifurcation equation starts from.
+    public let evaluation: SystemEvaluation<S>
 
     /// Solves of the inverse iteration: from half the digits, 10^-(digits/4) gained per solve.
     static var inverseIterations: Int { 3 }
@@ -54,7 +57,8 @@ public struct BranchKernel<System: GradientSystem, S: Scalar>: Sendable {
         let n = system.dimension
         let full = d.precision
         let metric = system.metric(parameter: d)
-        let hessian = try system.evaluate(point, parameter: d).jacobian
+        evaluation = try system.evaluate(point, parameter: d)
+        let hessian = evaluation.jacobian
         // Half the precision (the tolerance is about its square root at a located transition),
         // or all of it where that would not resolve the tolerance 64 bits over.
         var classifying = Swift.min(full, Swift.max(128, full / 2 + 64))
