@@ -32,8 +32,8 @@ public struct TransitionsRequest: Sendable {
     public var maxSteps: Int
     public var digits: Int
     public var certify: Bool
-    /// Fixed spaces searched, and families followed, at the same time: the result does not
-    /// depend on it.
+    /// Pieces of work run at the same time (fixed spaces searched, families traced, events
+    /// located and certified, branch analyses): the result does not depend on it.
     public var jobs: Int
 
     public init(families: Families, maxD: Double = 40, maxSteps: Int = 4000, digits: Int = 30, certify: Bool = false, jobs: Int = 1) {
@@ -69,8 +69,10 @@ public struct TransitionsResult: Sendable {
 /// (section 4), and locate every fold and saddle/minimum transition to proved digits
 /// (section 6), certified when asked (section 7).
 public enum TransitionsJob {
-    /// The spaces are searched, and then the families followed, `request.jobs` at a time; each
-    /// on its own, put back in order (``orderedParallelMap(_:jobs:startOrder:finished:_:)``).
+    /// The spaces are searched, then FollowJob's steps run over every family at once (traces,
+    /// locations, certificates, then each transition's branch analysis), each step's pieces
+    /// `request.jobs` at a time and put back in order
+    /// (``orderedParallelMap(_:jobs:startOrder:finished:_:)``).
     public static func run(
         _ request: TransitionsRequest, progress: some ProgressObserver & Sendable = NoProgress()
     ) async throws -> TransitionsResult {
