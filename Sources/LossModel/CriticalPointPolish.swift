@@ -36,14 +36,29 @@ public struct PolishedCriticalPoint: Sendable {
     public var proved: Bool { proof != nil }
 }
 
+/// The spectrum frames (``SpectrumFrames``) at both precisions of a polish at one d: every
+/// point of a search shares them.
+public struct PolishFrames: Sendable {
+    let working: SpectrumFrames<BigFloat>
+    let check: SpectrumFrames<BigFloat>
+}
+
 extension CriticalPointSearch {
+    /// The frames for ``polish(_:d:digits:parts:frames:)`` of points at `d` to `digits`.
+    public func polishFrames(d dText: DecimalLiteral, digits: Int) -> PolishFrames {
+        let workingBits = PrecisionPolicy.recomputation(digits: digits)
+        let frames = PrecisionPolicy.recomputed(working: workingBits) { bits in model.frames(d: dText.value(precision: bits)) }
+        return PolishFrames(working: frames.working, check: frames.check)
+    }
+
     /// `point` (found at the `Double` nearest to `d`) corrected at `d` itself, to `digits`
     /// proved digits. A global minimum keeps its exact integer coordinates; its loss is exactly
     /// 0 once it is below 2^(16 - bits) at both precisions. `parts` (indices into the model's
     /// parts) restricts the smallest eigenvalue to those parts, for a caller that knows where it
-    /// lies: each part is a refined Hessian and a pencil in MPFR, most of the cost.
+    /// lies: each part is a refined Hessian and a pencil in MPFR, most of the cost. `frames`
+    /// from ``polishFrames(d:digits:)`` save every point after the first a Gram-Schmidt.
     public func polish(
-        _ point: FoundCriticalPoint, d dText: DecimalLiteral, digits: Int, parts: [Int]? = nil
+        _ point: FoundCriticalPoint, d dText: DecimalLiteral, digits: Int, parts: [Int]? = nil, frames: PolishFrames? = nil
     ) throws -> PolishedCriticalPoint {
         let workingBits = PrecisionPolicy.recomputation(digits: digits)
         let checkBits = PrecisionPolicy.check(workingBits)
@@ -70,7 +85,8 @@ extension CriticalPointSearch {
             guard let corrected = try? model.loss.criticalPoint(from: point.x.map { BigFloat($0, precision: bits) }, d: d),
                   zip(corrected.x, point.x).allSatisfy({ abs($0.doubleValue - $1) <= CriticalPointSearch.duplicateTolerance * scale })
             else { return nil }
-            let spectrum = try? model.spectrum(at: corrected.x, d: d, parts: parts ?? Array(model.partIDs.indices))
+            let known = bits == workingBits ? frames?.working : frames?.check
+            let spectrum = try? model.spectrum(at: corrected.x, d: d, parts: parts ?? Array(model.partIDs.indices), frames: known)
             return (corrected, spectrum?.smallest?.value)
         }
         guard let low = runs.working, let high = runs.check else { return unproved }

@@ -154,7 +154,7 @@ public struct CriticalPointSearch: Sendable {
             throw CriticalPointSearchError.emptyFixedSpace(partition: partition.description)
         }
         var counts = CriticalPointSearchResult.Counts()
-        var state = SearchState()
+        var state = SearchState(frames: model.frames(d: d))
         for start in starts(count: settings.starts, seed: settings.rngSeed) {
             counts.tried += 1
             progress(counts.tried)
@@ -183,6 +183,8 @@ public struct CriticalPointSearch: Sendable {
 
     /// What the search knows between starts.
     struct SearchState {
+        /// The spectrum's frames at the search's d, shared by every point classified.
+        let frames: SpectrumFrames<Double>
         var points: [FoundCriticalPoint] = []
         var deflation = Deflation<Double>()
         /// Singular points that Newton converged to, so that reaching one again costs no spectrum.
@@ -216,7 +218,7 @@ public struct CriticalPointSearch: Sendable {
         if state.points.contains(where: { CriticalPointSearch.isDuplicate($0.x, candidate.x) }) {
             return .duplicate
         }
-        guard let point = classify(candidate, d: d) else {
+        guard let point = classify(candidate, d: d, frames: state.frames) else {
             state.singularPoints.append(x)
             return .failed(singular: true)
         }
@@ -240,7 +242,9 @@ public struct CriticalPointSearch: Sendable {
     }
 
     /// The reported point, or nil when the spectrum meets a singular point.
-    func classify(_ candidate: (x: [Double], loss: Double, isGlobalMinimum: Bool), d: Double) -> FoundCriticalPoint? {
+    func classify(
+        _ candidate: (x: [Double], loss: Double, isGlobalMinimum: Bool), d: Double, frames: SpectrumFrames<Double>? = nil
+    ) -> FoundCriticalPoint? {
         let x = candidate.x
         let scale = x.reduce(1) { max($0, abs($1)) }
         let isotropy = IsotropyRecognition.coarsest(
@@ -250,7 +254,7 @@ public struct CriticalPointSearch: Sendable {
         }
         let spectrum: Spectrum<Double>
         do {
-            spectrum = try model.spectrum(at: x, d: d)
+            spectrum = try model.spectrum(at: x, d: d, frames: frames)
         } catch let error as ModelError where error.isZeroRow {
             return nil
         } catch {

@@ -90,17 +90,18 @@ extension SpectrumModel {
     /// reduced Hessians (never the bare reduced Hessian; docs/design.md section 3).
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
-    public func spectrum<S: Scalar>(at x: [S], d: S) throws -> Spectrum<S> {
-        try spectrum(at: x, d: d, parts: Array(parts.indices))
+    public func spectrum<S: Scalar>(at x: [S], d: S, frames: SpectrumFrames<S>? = nil) throws -> Spectrum<S> {
+        try spectrum(at: x, d: d, parts: Array(parts.indices), frames: frames)
     }
 
-    /// The eigenvalues of the listed parts only (indices into ``partNames``).
+    /// The eigenvalues of the listed parts only (indices into ``partNames``). `frames` built at
+    /// this d (``frames(d:)``) save their Gram-Schmidt; others are ignored.
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
-    public func spectrum<S: Scalar>(at x: [S], d: S, parts selected: [Int]) throws -> Spectrum<S> {
+    public func spectrum<S: Scalar>(at x: [S], d: S, parts selected: [Int], frames: SpectrumFrames<S>? = nil) throws -> Spectrum<S> {
         var eigenvalues: [SpectrumEigenvalue<S>] = []
         var statuses: [IsotypicPartStatus] = []
-        for (index, result) in zip(selected, try partEigenvalues(at: x, d: d, parts: selected)) {
+        for (index, result) in zip(selected, try partEigenvalues(at: x, d: d, parts: selected, frames: frames)) {
             let part = parts[index]
             let m = result.multiplicity
             let state: IsotypicPartStatus.State
@@ -123,9 +124,10 @@ extension SpectrumModel {
     /// ascending (none where the multiplicity is <= 0), or why it is undefined. What
     /// ``spectrum(at:d:parts:)`` and ``sortedEigenvalues(at:d:parts:)`` are read from.
     func partEigenvalues<S: Scalar>(
-        at x: [S], d: S, parts selected: [Int]
+        at x: [S], d: S, parts selected: [Int], frames: SpectrumFrames<S>? = nil
     ) throws -> [(multiplicity: Double, values: Result<[S], IsotypicPart.Undefined>)] {
         let dValue = d.doubleValue
+        let known = frames.flatMap { $0.isBuilt(at: d) ? $0 : nil }
         // Each refined Hessian is computed once, however many parts read it.
         var hessians = [Matrix<S>?](repeating: nil, count: refined.count)
         func hessian(_ index: Int) throws -> Matrix<S> {
@@ -140,9 +142,8 @@ extension SpectrumModel {
             let m = part.multiplicity.value(at: dValue)
             guard m > 0 else { return (m, .success([])) }
             do {
-                let values = try part.eigenvalues(
-                    fine: refined[part.refined].loss.space, hessian: try hessian(part.refined), d: d)
-                return (m, .success(values))
+                let frame = try known?.frames[index]?.get() ?? part.frame(fine: refined[part.refined].loss.space, d: d)
+                return (m, .success(try frame.eigenvalues(hessian: try hessian(part.refined))))
             } catch let error as IsotypicPart.Undefined {
                 return (m, .failure(error))
             }
@@ -151,38 +152,30 @@ extension SpectrumModel {
 }
 
 extension IsotypicPart {
-    struct Undefined: Error {
+    struct Undefined: Error, Sendable {
         let reason: String
     }
 
-    /// Eigenvalues of this part, given the Hessian of the refined reduced loss (the space
-    /// `fine`) at the embedded base point.
-    func eigenvalues<S: Scalar>(fine: FixedSpace, hessian fullHessian: @autoclosure () throws -> Matrix<S>, d: S) throws -> [S] {
+    /// What this part's eigenvalues need besides the Hessian, fixed by d alone: which variables
+    /// fill entries, the square roots of their counts, and an orthonormal basis of the part's
+    /// vectors (see ``SpectrumFrames``). Throws ``Undefined`` where a refined variable would
+    /// fill a negative number of entries.
+    func frame<S: Scalar>(fine: FixedSpace, d: S) throws -> PartFrame<S> {
         let counts = fine.counts.map { $0.value(at: d) }
         if let bad = counts.firstIndex(where: { $0.signum < 0 }) {
             throw Undefined(reason: "\(name) is not defined at this d: variable \(fine.names[bad]) of the refined partition \(fine.partition) would fill \(counts[bad].doubleValue) entries")
         }
         // Variables that fill no entry at this d (a refined block of size exactly 1) are inert.
         let live = counts.indices.filter { counts[$0].signum > 0 }
-        let fullHessian = try fullHessian()
         let n = live.count
-        // With every variable live (generic d) the pencil is the refined Hessian itself, uncopied.
-        var h = fullHessian
-        if n < counts.count {
-            h = Matrix(rows: n, columns: n, repeating: fullHessian[0, 0])
-            for (i, f) in live.enumerated() { for (j, g) in live.enumerated() { h[i, j] = fullHessian[f, g] } }
-        }
         let metric = n < counts.count ? live.map { counts[$0] } : counts
-
         guard !subspaces.isEmpty else {
-            return try pencilEigendecomposition(h: h, metric: metric).values
+            return PartFrame(variables: counts.count, live: live, metric: metric, root: [], basis: nil)
         }
         // In the coordinates y = M^(1/2) v the pencil becomes an ordinary symmetric matrix and
         // M-orthogonality becomes orthogonality.
         let root = try metric.map { try S.sqrt($0) }
         let zero = root[0] * S(0)
-        var scaled = h
-        for i in 0..<n { for j in 0..<n { scaled[i, j] = h[i, j] / (root[i] * root[j]) } }
 
         // Images of the coarser fixed spaces (only variables that fill entries at this d).
         var spanning: [[S]] = []
@@ -216,7 +209,7 @@ extension IsotypicPart {
         let one = zero + S(1)
         switch selection {
         case .all:
-            return []
+            return PartFrame(variables: counts.count, live: live, metric: metric, root: root, basis: [])
         case .complement:
             candidates = (0..<n).map { unit([($0, one)]) }
             wanted = n - rank
@@ -236,8 +229,44 @@ extension IsotypicPart {
             let copy = liveDimensions.first ?? 0
             wanted = chosen.count - (even ? copy : copy - shared)
         }
-        guard wanted > 0 else { return [] }
+        guard wanted > 0 else { return PartFrame(variables: counts.count, live: live, metric: metric, root: root, basis: []) }
         let basis = try extendOrthonormal(basis: spanBasis, candidates: candidates, count: wanted)
+        return PartFrame(variables: counts.count, live: live, metric: metric, root: root, basis: basis)
+    }
+}
+
+/// One part's ``IsotypicPart/frame(fine:d:)``.
+struct PartFrame<S: Scalar>: Sendable {
+    /// The number of variables of the refined space.
+    let variables: Int
+    /// The variables that fill entries at this d.
+    let live: [Int]
+    /// Their counts: the diagonal metric M.
+    let metric: [S]
+    /// The square roots of `metric`; empty for a part that is the whole pencil.
+    let root: [S]
+    /// Orthonormal vectors in the coordinates y = M^(1/2) v spanning the part (nil for the
+    /// whole pencil; empty when the part has no vectors at this d).
+    let basis: [[S]]?
+
+    /// The part's eigenvalues, ascending, given the Hessian of the refined reduced loss at the
+    /// embedded base point.
+    func eigenvalues(hessian fullHessian: Matrix<S>) throws -> [S] {
+        let n = live.count
+        // With every variable live (generic d) the pencil is the refined Hessian itself, uncopied.
+        var h = fullHessian
+        if n < variables {
+            h = Matrix(rows: n, columns: n, repeating: fullHessian[0, 0])
+            for (i, f) in live.enumerated() { for (j, g) in live.enumerated() { h[i, j] = fullHessian[f, g] } }
+        }
+        guard let basis else {
+            return try pencilEigendecomposition(h: h, metric: metric).values
+        }
+        guard !basis.isEmpty else { return [] }
+        let zero = root[0] * S(0)
+        var scaled = h
+        for i in 0..<n { for j in 0..<n { scaled[i, j] = h[i, j] / (root[i] * root[j]) } }
+        let wanted = basis.count
         var restricted = Matrix(rows: wanted, columns: wanted, repeating: zero)
         let images = basis.map { scaled * $0 }
         for k in 0..<wanted {
