@@ -9,13 +9,16 @@ public struct CriticalRequest: Sendable {
     public var rngSeed: UInt64
     /// Proved digits of the loss, the coordinates and the smallest eigenvalue.
     public var digits: Int
+    /// Points polished at the same time; the result does not depend on it.
+    public var jobs: Int
 
-    public init(partition: Partition, d: DecimalLiteral, starts: Int = 200, rngSeed: UInt64 = 1, digits: Int = 15) {
+    public init(partition: Partition, d: DecimalLiteral, starts: Int = 200, rngSeed: UInt64 = 1, digits: Int = 15, jobs: Int = 1) {
         self.partition = partition
         self.d = d
         self.starts = starts
         self.rngSeed = rngSeed
         self.digits = digits
+        self.jobs = jobs
     }
 }
 
@@ -36,14 +39,19 @@ public struct CriticalResult: Sendable {
 }
 
 /// `spurious critical`: multi-start Newton with deflation in `Double` (docs/design.md section
-/// 9), then every distinct point polished at two precisions in MPFR (section 6).
+/// 9), then every distinct point polished at two precisions in MPFR (section 6). The search is
+/// sequential (each start deflates the points found before it); the points are polished
+/// `request.jobs` at a time, sharing the spectrum frames of their d.
 public enum CriticalJob {
-    public static func run(_ request: CriticalRequest, progress: some ProgressObserver = NoProgress()) throws -> CriticalResult {
+    public static func run(_ request: CriticalRequest, progress: some ProgressObserver = NoProgress()) async throws -> CriticalResult {
         let search = CriticalPointSearch(request.partition)
         let result = try search.run(d: request.d.double, settings: .init(starts: request.starts, rngSeed: request.rngSeed)) { number in
             progress.report(.start(partition: request.partition, number: number, of: request.starts))
         }
-        let points = try result.points.map { try search.polish($0, d: request.d, digits: request.digits) }
+        let frames = search.polishFrames(d: request.d, digits: request.digits)
+        let points = try await orderedParallelMap(result.points, jobs: request.jobs) { point in
+            try search.polish(point, d: request.d, digits: request.digits, frames: frames)
+        }
         return CriticalResult(search: result, points: points, names: search.model.loss.space.names, request: request)
     }
 }

@@ -96,6 +96,24 @@ final class CriticalCommandTests: XCTestCase {
         }
     }
 
+    /// The points are polished --jobs at a time; the output does not depend on it.
+    func testOneJobAndTwoJobsPrintTheSameBytes() throws {
+        var outputs: [String] = []
+        for jobs in ["1", "2"] {
+            for format in ["table", "json"] {
+                let run = try CommandLineRun.spurious(["critical", "--partition", "d-2,2", "--d", "9", "--starts", "40", "--jobs", jobs, "--format", format])
+                XCTAssertEqual(run.status, 0, run.standardError)
+                outputs.append(run.standardOutput)
+            }
+        }
+        XCTAssertEqual(outputs[0], outputs[2])
+        XCTAssertEqual(outputs[1], outputs[3])
+        XCTAssertTrue(outputs[0].contains("spurious minimum"), outputs[0])
+        let refused = try CommandLineRun.spurious(["critical", "--partition", "d-1,1", "--d", "10", "--jobs", "0"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.standardError.contains("--jobs must be between 1 and 256, got 0"), refused.standardError)
+    }
+
     func testHelpShowsAnExample() throws {
         let run = try CommandLineRun.spurious("critical", "--help")
         XCTAssertEqual(run.status, 0)

@@ -14,7 +14,7 @@ struct CriticalCommand: ParsableCommand {
             seeded with --rng-seed, so the same seed gives the same starts on every machine); \
             each point found is deflated so that later starts look elsewhere, and a start whose \
             deflated run fails is run once more without deflation. Each distinct \
-            point is polished, labelled from its full Hessian spectrum (global minimum, \
+            point is polished (--jobs points at a time), labelled from its full Hessian spectrum (global minimum, \
             spurious minimum, saddle or degenerate) and given its isotropy: the coarsest \
             partition whose fixed space contains it. Loss, coordinates and smallest eigenvalue \
             are printed to --digits proved digits (recomputed at two precisions). Starts that \
@@ -55,6 +55,8 @@ struct CriticalCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: CriticalFormat = .table
 
+    @OptionGroup var jobs: JobsOption
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -70,8 +72,8 @@ struct CriticalCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressLine(quiet: quiet)
-        let report = CriticalReport(try CriticalJob.run(CriticalRequest(
-            partition: partition, d: d, starts: starts, rngSeed: rngSeed, digits: digits.digits), progress: progress))
+        let request = CriticalRequest(partition: partition, d: d, starts: starts, rngSeed: rngSeed, digits: digits.digits, jobs: jobs.jobs)
+        let report = CriticalReport(try BlockingWait.run { try await CriticalJob.run(request, progress: progress) })
         progress.finish()
         switch format {
         case .table: try StandardOutput.write(report.table())
