@@ -12,7 +12,14 @@ extension FamilyTrace {
     /// check precision): its bracket, widened until the event function changes sign at the new
     /// precision and refined there to the new tolerance, is a sign change of its own, found in a
     /// few samples rather than from the sweep.
-    public func locate(_ located: FamilyEvent, digits: Int, settings: LocationSettings = LocationSettings()) throws -> LocatedFamilyEvent {
+    ///
+    /// With `concurrently`, the check precision's location runs beside the working precision's
+    /// sign check, which starts from d as full agreement would print it; when the check agrees
+    /// on other digits than that, the sign check runs again on them, so the result is the same
+    /// bytes either way.
+    public func locate(
+        _ located: FamilyEvent, digits: Int, settings: LocationSettings = LocationSettings(), concurrently: Bool = false
+    ) throws -> LocatedFamilyEvent {
         let (result, engine, watched, part, crossing) = try locator(for: located)
         let model = problem.model
         // Up the precision ladder to the working precision, then once more at the check precision.
@@ -23,42 +30,42 @@ extension FamilyTrace {
             low = try engine.relocate(low, in: result, precision: PrecisionPolicy.location(digits: rung), digits: rung, settings: settings)
         }
         let check = PrecisionPolicy.check(PrecisionPolicy.location(digits: digits))
-        let high = try engine.relocate(low, in: result, precision: check, digits: digits, settings: settings)
+        // The check precision's location beside the working precision's sign check (on d as full
+        // agreement would print it) and critical point. Each piece keeps its outcome, and they
+        // are read in the order a sequential run meets them, so that a failure is its failure.
+        let working = low
+        let (checked, worked) = bothOf(concurrently: concurrently, {
+            let high = Result { try engine.relocate(working, in: result, precision: check, digits: digits, settings: settings) }
+            return (high, high.flatMap { high in Result { try model.loss.criticalPoint(from: high.x, d: high.parameter) } })
+        }, {
+            let guess = ProvedValue(working.parameter, check: working.parameter, upTo: digits)
+            return (
+                Result { try model.loss.criticalPoint(from: working.x, d: working.parameter) },
+                part.map { part in Result { try checkSigns(from: guess, part: part, crossing: crossing, at: working) } })
+        })
+        let high = try checked.0.get()
 
         var d = ProvedValue(low.parameter, check: high.parameter, upTo: digits)
         var verified = d.isDetermined
         var signCheck: LocatedFamilyEvent.SignCheck?
         if let part {
-            // At the working precision: bits(digits + 5) + 64 resolve an eigenvalue of size
-            // 10^-digits with about 24 digits to spare, and cost a third of the check precision.
-            let start = signCheckStart(low)
-            // Shorten d until the crossing eigenvalue changes sign across one unit of its last digit.
-            while let unit = d.unitInLastDigit(precision: low.precision), let centre = d.rounded(precision: low.precision) {
-                let sides = try [centre - unit, centre + unit].map { d in
-                    let point = try model.loss.criticalPoint(from: start(d), d: d)
-                    let spectrum = try model.spectrum(at: point.x, d: d)
-                    // Ascending within the part, as the whole spectrum is.
-                    let values = spectrum.eigenvalues.filter { $0.part == part }.map(\.value)
-                    guard let index = model.index(of: part), values.count == model.eigenvalueCount(ofPart: index),
-                        values.indices.contains(crossing)
-                    else {
-                        throw ModelError.undefinedPart(
-                            "\(model.name(of: part)) has \(values.count) eigenvalues at d = \(d.doubleValue) in the sign check, not its crossing one (number \(crossing + 1))")
-                    }
-                    return (index: spectrum.index, value: values[crossing])
-                }
-                if sides[0].value.signum * sides[1].value.signum < 0 {
-                    signCheck = .init(
-                        indexBelow: sides[0].index, indexAbove: sides[1].index,
-                        eigenvalueBelow: sides[0].value, eigenvalueAbove: sides[1].value)
-                    break
-                }
-                verified = false
-                d = d.droppingLastDigit()
+            // The guessed run stands when d, dropped as often as it dropped, tries the same
+            // decimals; otherwise (or when it failed) the sign check runs on d itself.
+            let guessed = try? worked.1?.get()
+            var replayed = [d]
+            while replayed.count < (guessed?.tried.count ?? 0) { replayed.append(replayed[replayed.count - 1].droppingLastDigit()) }
+            let outcome: (d: ProvedValue, tried: [String?], check: LocatedFamilyEvent.SignCheck?)
+            if let guessed, guessed.tried == replayed.map(\.decimal) {
+                outcome = (replayed[replayed.count - 1], guessed.tried, guessed.check)
+            } else {
+                outcome = try checkSigns(from: d, part: part, crossing: crossing, at: low)
             }
+            d = outcome.d
+            verified = verified && outcome.tried.count == 1
+            signCheck = outcome.check
         }
-        let pointLow = try model.loss.criticalPoint(from: low.x, d: low.parameter)
-        let pointHigh = try model.loss.criticalPoint(from: high.x, d: high.parameter)
+        let pointLow = try worked.0.get()
+        let pointHigh = try checked.1.get()
         let dValue = high.parameter.doubleValue
         let owner = part ?? .trivial
         let multiplicity = part.flatMap { model.index(of: $0) }.map { model.multiplicity(ofPart: $0) } ?? CountPolynomial(1)
@@ -90,6 +97,47 @@ extension FamilyTrace {
         let (result, engine, _, _, _) = try locator(for: event.sweepEvent)
         return try engine.relocate(
             event.location, in: result, precision: PrecisionPolicy.location(digits: digits), digits: digits, settings: settings)
+    }
+
+    /// The sign check of a transition or branch point (docs/design.md section 6): from `d`, the
+    /// crossing eigenvalue of `part` (number `crossing` within it) is evaluated one unit of the
+    /// last digit below and above, with the critical point re-solved there at the working
+    /// precision of `location`; while the signs do not differ, a digit is dropped. Returns the d
+    /// it ends with, the decimals of every d it tried (the last is that d's), and the check
+    /// that passed, if one did.
+    ///
+    /// At the working precision: bits(digits + 5) + 64 resolve an eigenvalue of size 10^-digits
+    /// with about 24 digits to spare, and cost a third of the check precision.
+    private func checkSigns(
+        from start: ProvedValue, part: IsotypicPartID, crossing: Int, at location: LocatedEvent<BigFloat>
+    ) throws -> (d: ProvedValue, tried: [String?], check: LocatedFamilyEvent.SignCheck?) {
+        let model = problem.model
+        let begin = signCheckStart(location)
+        var d = start
+        var tried = [d.decimal]
+        while let unit = d.unitInLastDigit(precision: location.precision), let centre = d.rounded(precision: location.precision) {
+            let sides = try [centre - unit, centre + unit].map { d in
+                let point = try model.loss.criticalPoint(from: begin(d), d: d)
+                let spectrum = try model.spectrum(at: point.x, d: d)
+                // Ascending within the part, as the whole spectrum is.
+                let values = spectrum.eigenvalues.filter { $0.part == part }.map(\.value)
+                guard let index = model.index(of: part), values.count == model.eigenvalueCount(ofPart: index),
+                    values.indices.contains(crossing)
+                else {
+                    throw ModelError.undefinedPart(
+                        "\(model.name(of: part)) has \(values.count) eigenvalues at d = \(d.doubleValue) in the sign check, not its crossing one (number \(crossing + 1))")
+                }
+                return (index: spectrum.index, value: values[crossing])
+            }
+            if sides[0].value.signum * sides[1].value.signum < 0 {
+                return (d, tried, .init(
+                    indexBelow: sides[0].index, indexAbove: sides[1].index,
+                    eigenvalueBelow: sides[0].value, eigenvalueAbove: sides[1].value))
+            }
+            d = d.droppingLastDigit()
+            tried.append(d.decimal)
+        }
+        return (d, tried, nil)
     }
 
     /// Where Newton's method at a fixed d near the located point starts, for the sign check.

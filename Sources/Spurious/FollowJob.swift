@@ -91,14 +91,15 @@ public enum FollowJob {
     }
 
     /// Event `number` (from 0) of the `count` events of `trace` to locate, located to `digits`
-    /// proved digits.
+    /// proved digits; on two threads when `jobs` > 1 (the same result).
     static func locate(
-        _ event: FamilyEvent, number: Int, of count: Int, in trace: FamilyTrace, digits: Int, progress: some ProgressObserver
+        _ event: FamilyEvent, number: Int, of count: Int, in trace: FamilyTrace, digits: Int, jobs: Int = 1,
+        progress: some ProgressObserver
     ) throws -> LocatedFamilyEvent {
         let family = trace.family
         progress.report(.locating(family: family.name, event: event.event.name, number: number + 1, of: count, digits: digits))
         do {
-            return try trace.locate(event, digits: digits)
+            return try trace.locate(event, digits: digits, concurrently: jobs > 1)
         } catch {
             throw JobError.location(family: family.name, event: event.event, nearD: trace.points[event.points.lowerBound].d, error)
         }

@@ -111,7 +111,7 @@ public enum TransitionsJob {
             Result {
                 try FollowJob.locate(
                     event.event, number: event.number, of: event.of, in: try traces[event.family].get(), digits: request.digits,
-                    progress: progress)
+                    jobs: request.jobs, progress: progress)
             }
         }
         var located: [[LocatedFamilyEvent]] = []

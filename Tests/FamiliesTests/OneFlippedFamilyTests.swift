@@ -34,5 +34,24 @@ final class OneFlippedFamilyTests: XCTestCase {
         // The 60-digit value rounded to 30 digits is the 30-digit value.
         XCTAssertEqual(sixty.d.value.formatted(significantDigits: 30), thirty.d.decimal)
     }
-}
 
+    /// On two threads (the check precision beside the sign check) the location is the same, bit
+    /// for bit: d with its evidence, the loss, the coordinates and the sign check.
+    func testConcurrentLocationIsTheSequentialOne() throws {
+        let trace = try Self.oneFlipped().follow(FollowSettings(lower: 5, upper: nil))
+        let event = try XCTUnwrap(trace.events.first { if case .testFunction = $0.event.kind { true } else { false } })
+        for digits in [20, 45] {
+            let sequential = try trace.locate(event, digits: digits)
+            let concurrent = try trace.locate(event, digits: digits, concurrently: true)
+            XCTAssertTrue(sequential.verified)
+            XCTAssertEqual(sequential.d.decimal, concurrent.d.decimal)
+            XCTAssertEqual(sequential.verified, concurrent.verified)
+            XCTAssertTrue(sequential.d.value == concurrent.d.value && sequential.location.parameter == concurrent.location.parameter)
+            XCTAssertEqual(sequential.loss.decimal, concurrent.loss.decimal)
+            XCTAssertEqual(sequential.coordinates.map(\.decimal), concurrent.coordinates.map(\.decimal))
+            let a = try XCTUnwrap(sequential.signCheck), b = try XCTUnwrap(concurrent.signCheck)
+            XCTAssertTrue(a.eigenvalueBelow == b.eigenvalueBelow && a.eigenvalueAbove == b.eigenvalueAbove)
+            XCTAssertEqual(a.indexBelow, b.indexBelow)
+        }
+    }
+}
