@@ -106,11 +106,17 @@ public enum BranchesJob {
         let points = events.map { event in Result { () throws(BranchFailure) in try TransitionAnalysis.precisions(of: event) } }
         let pieces = events.indices.flatMap { e in
             subgroups[e].flatMap { subgroup in
-                ((try? points[e].get()) ?? []).map { point in (family: events[e].family, subgroup, point) }
+                ((try? points[e].get()) ?? []).map { point in (family: events[e].family, subgroup: subgroup, point: point) }
             }
         }
-        // The pieces never throw: a failure is a result of its own.
-        let analysed = (try? await orderedParallelMap(pieces, jobs: jobs) { family, subgroup, point -> TransitionAnalysis.Piece in
+        // The costliest pieces start first (the check precision's, then the larger fine spaces),
+        // so that no large one is left to run alone at the end. The pieces never throw: a
+        // failure is a result of its own.
+        let cost: [(bits: Int, dimension: Int)] = pieces.map { piece in (piece.point.d.precision, FixedSpace(piece.subgroup.fine).dimension) }
+        let order = pieces.indices.sorted { a, b in
+            cost[a].bits != cost[b].bits ? cost[a].bits > cost[b].bits : (cost[a].dimension != cost[b].dimension ? cost[a].dimension > cost[b].dimension : a < b)
+        }
+        let analysed = (try? await orderedParallelMap(pieces, jobs: jobs, startOrder: order) { family, subgroup, point -> TransitionAnalysis.Piece in
             progress.report(.analysing(family: family, fine: subgroup.fine, bits: point.d.precision))
             return TransitionAnalysis.piece(subgroup, at: point, digits: digits)
         }) ?? []
