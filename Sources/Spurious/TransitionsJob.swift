@@ -84,7 +84,9 @@ public enum TransitionsJob {
             families = [(family, nil, to)]
         case let .catalog(search):
             catalog = search
-            let searches = try await orderedParallelMap(search.partitions, jobs: request.jobs) { partition in
+            let searches = try await orderedParallelMap(
+                search.partitions, jobs: request.jobs, startOrder: largestFirst(search.partitions)
+            ) { partition in
                 progress.report(.searching(partition: partition, d: search.at, starts: search.starts))
                 return try Catalog.search(partition, at: search.at, starts: search.starts, rngSeed: search.rngSeed)
             }
@@ -99,7 +101,9 @@ public enum TransitionsJob {
         }
         // FollowJob.run's steps, each over every family at once: the traces, then every event,
         // then every certificate. A failure is the one the families run in turn would meet first.
-        let traces = try await orderedParallelMap(follows, jobs: request.jobs) { follow, problem in
+        let traces = try await orderedParallelMap(
+            follows, jobs: request.jobs, startOrder: largestFirst(follows.map(\.0.family.partition))
+        ) { follow, problem in
             Result { try FollowJob.trace(follow, problem: problem ?? FamilyProblem(follow.family.partition), progress: progress) }
         }
         let events: [(family: Int, number: Int, of: Int, event: FamilyEvent)] = zip(follows, traces).enumerated().flatMap {
@@ -107,7 +111,9 @@ public enum TransitionsJob {
             let events = (try? pair.1.get()).map { FollowJob.locatable($0, pair.0.0) } ?? []
             return events.enumerated().map { (family: index, number: $0, of: events.count, event: $1) }
         }
-        let locations = try await orderedParallelMap(events, jobs: request.jobs) { event in
+        let locations = try await orderedParallelMap(
+            events, jobs: request.jobs, startOrder: largestFirst(events.map { follows[$0.family].0.family.partition })
+        ) { event in
             Result {
                 try FollowJob.locate(
                     event.event, number: event.number, of: event.of, in: try traces[event.family].get(), digits: request.digits,
@@ -137,5 +143,13 @@ public enum TransitionsJob {
             })
         }
         return TransitionsResult(runs: analysed, catalog: catalog, emptySpaces: emptySpaces)
+    }
+
+    /// The indices of `spaces` by falling number of variables (ties in their order): the order
+    /// in which their pieces of work start, so that a large one is not left to run alone at
+    /// the end. The cost of a search, a trace or a location grows with the fixed space.
+    static func largestFirst(_ spaces: [Partition]) -> [Int] {
+        let sizes = spaces.map { FixedSpace($0).dimension }
+        return spaces.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     }
 }
