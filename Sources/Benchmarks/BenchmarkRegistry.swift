@@ -12,6 +12,7 @@ public enum BenchmarkRegistry {
         .globalMinimum,
         .branches,
         .atlas,
+        .process,
     ]
 
     /// The groups restricted to the cases whose identifier ("group/case/parameter") contains

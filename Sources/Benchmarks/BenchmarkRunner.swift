@@ -36,7 +36,9 @@ public struct BenchmarkRunner {
             }
             for index in measured.indices {
                 let base = measured.first { $0.name == group.baseline && $0.parameter == measured[index].parameter }
-                if let base, base.best > 0 { measured[index].ratio = measured[index].best / base.best }
+                // A failed case (non-finite checksum) has no meaningful time, and no ratio either way.
+                guard let base, base.best > 0, base.checksum.isFinite, measured[index].checksum.isFinite else { continue }
+                measured[index].ratio = measured[index].best / base.best
             }
             results += measured
         }

@@ -25,9 +25,11 @@ public enum BenchmarkReport {
             ]
             var cells: [[String]] = [header]
             for row in rows {
+                // A failed case (non-finite checksum) timed nothing worth printing.
+                let failed = !row.checksum.isFinite
                 cells.append([
-                    row.name, row.parameter, number(row.best), number(row.median),
-                    row.ratio.map { String(format: "%.2f", $0) } ?? "-",
+                    row.name, row.parameter, failed ? "failed" : number(row.best), failed ? "failed" : number(row.median),
+                    row.ratio.map { String(format: $0 < 0.1 ? "%.3g" : "%.2f", $0) } ?? "-",
                 ])
             }
             lines += align(cells, leftAligned: [0]).map { "  " + $0 }

@@ -30,7 +30,7 @@ final class BenchmarkRunnerTests: XCTestCase {
         XCTAssertLessThanOrEqual(results[0].best, results[0].median)
         XCTAssertEqual(results[1].operations, 1)
         XCTAssertTrue(results[1].checksum.isNaN)
-        XCTAssertNotNil(results[1].ratio)
+        XCTAssertNil(results[1].ratio, "a failed case has no ratio")
         XCTAssertNil(BenchmarkRunner(iterations: 10, repetitions: 1).run([group(baseline: nil)])[0].ratio)
     }
 
@@ -53,6 +53,7 @@ final class BenchmarkRunnerTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("toy: counting") })
         XCTAssertTrue(lines.contains { $0.contains("case") && $0.contains("size") && $0.contains("vs slow") })
         XCTAssertEqual(lines.filter { $0.contains("slow ") || $0.contains("failing ") }.count, 2)
+        XCTAssertTrue(lines.contains { $0.contains("failing ") && $0.contains("failed") }, "a failed case says so instead of a time")
     }
 
     func testRegistryFilterIsACaseInsensitiveSubstring() {
