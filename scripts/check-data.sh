@@ -4,7 +4,8 @@
 # every file of data/diagrams/, data/spectra/ and data/branches/, and the atlas). The default
 # atlas takes about 20 minutes, so only a sample of it is recomputed: shard ATLAS_SHARDS
 # (default 1) of data/atlas-parts/, then all the committed parts are merged again, which must
-# give data/atlas*.* exactly. Fails naming each differing, missing or extra file.
+# give data/atlas*.* exactly. Fails naming each differing, missing or extra file. Then checks the
+# one-flipped transition of data/transitions.csv against the independent mpmath script.
 #
 # Usage: scripts/check-data.sh
 # Environment: SCRATCH_PATH, NO_BUILD as for scripts/make-data.sh; ATLAS_SHARDS (default 1;
@@ -49,4 +50,13 @@ if (( ${#stale[@]} )); then
     echo "check-data: run \`bash scripts/make-data.sh\` to regenerate them, check the change, and commit data/" >&2
     exit 1
 fi
-echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv, data/diagrams/*.csv, data/spectra/*.csv, data/branches/* and the atlas, shard(s) ${shards:-all} recomputed and every part merged, match a fresh run byte for byte)"
+# An independent route to one shipped number: the one-flipped transition of data/transitions.csv
+# against scripts/mpmath-transition.py (its own reduced loss, Newton and secant in mpmath).
+shipped="$(python3 -c 'import csv,sys; print(next(r["d"] for r in csv.DictReader(open("data/transitions.csv")) if r["family"] == "d-1,1 one-flipped"))')"
+reference="$(python3 scripts/mpmath-transition.py --digits "$(python3 -c 'import sys; print(len(sys.argv[1].replace(".", "").lstrip("0")))' "$shipped")" | awk '$1 == "d*" { print $2 }')"
+if [[ "$shipped" != "$reference" ]]; then
+    echo "check-data: FAILED: data/transitions.csv has the one-flipped transition at d = $shipped, the mpmath reference (scripts/mpmath-transition.py) at $reference" >&2
+    exit 1
+fi
+
+echo "check-data: data/ is up to date (${#files[@]} files: transitions.csv, data/diagrams/*.csv, data/spectra/*.csv, data/branches/* and the atlas, shard(s) ${shards:-all} recomputed and every part merged, match a fresh run byte for byte; the one-flipped transition's $(( ${#shipped} - 1 )) digits match the mpmath reference)"

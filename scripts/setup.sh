@@ -3,8 +3,9 @@
 # do. Sourced by scripts/main.sh and scripts/test.sh; safe to run again.
 #   Debian packages: libmpfr-dev, libgmp-dev, pkg-config (installed with apt-get as root)
 #   for the tests (SETUP_FOR_TESTS=1): valgrind (leak check) and the Python packages sympy
-#   (checks the `formula` output), nbconvert, nbclient, ipykernel, matplotlib and pandas
-#   (scripts/run-notebooks.sh executes notebooks/*.ipynb), installed with pip
+#   (checks the `formula` output), mpmath (scripts/mpmath-transition.py, the independent
+#   reference that check-data and `spurious bench` run), nbconvert, nbclient, ipykernel,
+#   matplotlib and pandas (scripts/run-notebooks.sh executes notebooks/*.ipynb), installed with pip
 set -euo pipefail
 
 setup_fail() { echo "setup: $*" >&2; exit 1; }
@@ -37,7 +38,7 @@ if [[ "${SETUP_FOR_TESTS:-0}" == 1 ]]; then
     fi
     command -v python3 >/dev/null || setup_fail "python3 is needed by the tests; install it (apt-get install -y python3 python3-pip)"
     pip_missing=()
-    for module in sympy nbconvert nbclient ipykernel matplotlib pandas; do
+    for module in sympy mpmath nbconvert nbclient ipykernel matplotlib pandas; do
         python3 -c "import $module" 2>/dev/null || pip_missing+=("$module")
     done
     if (( ${#pip_missing[@]} )); then
