@@ -95,15 +95,16 @@ public enum BranchesJob {
     }
 
     /// The branches each transition of `events` predicts, one per axial subgroup of its crossing
-    /// part, not followed (the `transitions` report's column). Every subgroup's analysis at the
-    /// working and at the check precision is a piece of its own, run `jobs` at a time.
+    /// part, not followed (the `transitions` report's column), with coefficients proved to
+    /// `digits`. Every subgroup's analysis at the working and at the check precision is a piece
+    /// of its own, run `jobs` at a time.
     public static func predictions(
         at events: [LocatedFamilyEvent], digits: Int, jobs: Int, maxSplit: Int = 2, progress: some ProgressObserver & Sendable = NoProgress()
     ) async -> [[BranchOutcome]] {
         let subgroups = events.map { event in
             event.kind == .transition ? AxialSubgroup.candidates(of: event.part, in: event.partition, maxSplit: maxSplit) : []
         }
-        let points = events.map { event in Result { () throws(BranchFailure) in try TransitionAnalysis.precisions(of: event) } }
+        let points = events.map { event in Result { () throws(BranchFailure) in try TransitionAnalysis.precisions(of: event, digits: digits) } }
         let pieces = events.indices.flatMap { e in
             subgroups[e].flatMap { subgroup in
                 ((try? points[e].get()) ?? []).map { point in (family: events[e].family, subgroup: subgroup, point: point) }
@@ -140,6 +141,12 @@ public enum BranchesJob {
             }
         }
     }
+
+    /// The proved digits of the coefficients behind the `transitions` report's column, however
+    /// many digits the transition itself has: the column prints the type and the side only,
+    /// which need the quadratic coefficient's first proved digit and the signs of the slope and
+    /// the cubic coefficient; `spurious branches` proves them to `--digits`.
+    public static let predictionDigits = 30
 
     /// Amplitudes tried along the kernel line, in order, for the first point of a branch: the
     /// first whose d lies where the finer space's whole spectrum is defined is followed.

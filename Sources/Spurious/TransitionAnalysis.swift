@@ -25,7 +25,7 @@ struct TransitionAnalysis {
     static func analyse(_ subgroup: AxialSubgroup, at event: LocatedFamilyEvent, digits: Int) -> Result<TransitionAnalysis, BranchFailure> {
         let points: [(x: [BigFloat], d: BigFloat)]
         do {
-            points = try precisions(of: event)
+            points = try precisions(of: event, digits: digits)
         } catch {
             return .failure(error)
         }
@@ -99,19 +99,25 @@ struct TransitionAnalysis {
 
     /// The transition's point at its working and its check precision, from the evidence of its
     /// proved coordinates and d.
-    static func precisions(of event: LocatedFamilyEvent) throws(BranchFailure) -> [(x: [BigFloat], d: BigFloat)] {
+    /// The transition's point at its working and at its check precision, for coefficients
+    /// proved to `digits`: a point located to more digits is rounded to the precisions a
+    /// location to `digits` would have (``PrecisionPolicy/location(digits:)`` and twice that),
+    /// at which the pieces cost what `digits` needs.
+    static func precisions(of event: LocatedFamilyEvent, digits: Int) throws(BranchFailure) -> [(x: [BigFloat], d: BigFloat)] {
         guard case let .recomputation(dWorking, dCheck) = event.d.evidence else {
             throw BranchFailure("the transition's d was not located at two precisions")
         }
+        let workingBits = min(dWorking.precision, PrecisionPolicy.location(digits: digits))
+        let checkBits = min(dCheck.precision, PrecisionPolicy.check(workingBits))
         var working: [BigFloat] = [], check: [BigFloat] = []
         for coordinate in event.coordinates {
             guard case let .recomputation(low, high) = coordinate.evidence else {
                 throw BranchFailure("the transition's point was not located at two precisions")
             }
-            working.append(low)
-            check.append(high)
+            working.append(low.rounded(toPrecision: workingBits))
+            check.append(high.rounded(toPrecision: checkBits))
         }
-        return [(working, dWorking), (check, dCheck)]
+        return [(working, dWorking.rounded(toPrecision: workingBits)), (check, dCheck.rounded(toPrecision: checkBits))]
     }
 
     func outcome(branch: Result<BranchRun, BranchFailure>?) -> BranchOutcome {

@@ -133,7 +133,8 @@ public enum TransitionsJob {
                 digits: request.digits, progress: progress)
         }
         // Each transition's branches: their type and fine spaces (docs/design.md section 4b).
-        let branches = await BranchesJob.predictions(at: located.flatMap { $0 }, digits: request.digits, jobs: request.jobs, progress: progress)
+        let branches = await BranchesJob.predictions(
+            at: located.flatMap { $0 }, digits: min(request.digits, BranchesJob.predictionDigits), jobs: request.jobs, progress: progress)
         var next = 0
         let analysed = try traces.indices.map { family in
             FamilyRun(trace: try traces[family].get(), events: located[family].map { event in
