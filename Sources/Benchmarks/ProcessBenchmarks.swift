@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Whole processes, as a user runs them (start-up, parsing, every step, the output): the
 /// one-flipped transition of the README's example to 40 and 1000 digits beside an independent
@@ -37,7 +40,7 @@ enum ProcessBenchmarks {
     /// This executable with `arguments`.
     static func spurious(_ name: String, _ digits: String, _ arguments: [String]) -> BenchmarkCase {
         BenchmarkCase(name: name, parameter: digits, unit: .millisecondsPerRun) { _ in
-            guard let executable = Bundle.main.executableURL else { return BenchmarkWorkload(operations: 1) { .nan } }
+            guard let executable = Bundle.main.executableURL?.path else { return BenchmarkWorkload(operations: 1) { .nan } }
             return BenchmarkWorkload(operations: 1) { outputBytes(executable, arguments) }
         }
     }
@@ -46,8 +49,7 @@ enum ProcessBenchmarks {
     static func mpmath(digits: Int) -> BenchmarkCase {
         BenchmarkCase(name: "mpmath-reference", parameter: "\(digits)", unit: .millisecondsPerRun) { _ in
             guard let script = findScript() else { return BenchmarkWorkload(operations: 1) { .nan } }
-            let python = URL(fileURLWithPath: "/usr/bin/env")
-            return BenchmarkWorkload(operations: 1) { outputBytes(python, ["python3", script.path, "--digits", "\(digits)"]) }
+            return BenchmarkWorkload(operations: 1) { outputBytes("python3", [script.path, "--digits", "\(digits)"]) }
         }
     }
 
@@ -64,19 +66,47 @@ enum ProcessBenchmarks {
         return folders.map { $0.appendingPathComponent(script) }.first { FileManager.default.isReadableFile(atPath: $0.path) }
     }
 
-    /// Runs `executable` with `arguments`, stdout and stderr into one pipe that is read to the
-    /// end; the number of bytes, or NaN when it cannot start or exits with a failure.
-    static func outputBytes(_ executable: URL, _ arguments: [String]) -> Double {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return .nan }
-        let bytes = pipe.fileHandleForReading.readDataToEndOfFile().count
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else { return .nan }
-        return Double(bytes)
+    /// Runs `executable` with `arguments` (posix_spawnp: a bare name is looked up in PATH), stdout
+    /// and stderr into one pipe that is read to the end; the number of bytes, or NaN when it
+    /// cannot start or does not exit with status 0. Not Foundation's Process, whose
+    /// waitUntilExit polls its run loop every 50 ms and would add up to that to every run.
+    static func outputBytes(_ executable: String, _ arguments: [String]) -> Double {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return .nan }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
+        posix_spawn_file_actions_addclose(&actions, ends[0])
+        posix_spawn_file_actions_addclose(&actions, ends[1])
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for argument in argv { free(argument) } }
+        var child: pid_t = 0
+        let started = posix_spawnp(&child, executable, &actions, nil, argv, environ)
+        close(ends[1])
+        guard started == 0 else {
+            close(ends[0])
+            return .nan
+        }
+        var bytes = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(ends[0], &buffer, buffer.count)
+            if count > 0 {
+                bytes += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        close(ends[0])
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 {
+            guard errno == EINTR else { return .nan }
+        }
+        // Exited (low 7 bits 0) with status 0 (the next 8 bits).
+        return status & 0x7f == 0 && (status >> 8) & 0xff == 0 ? Double(bytes) : .nan
     }
 }
