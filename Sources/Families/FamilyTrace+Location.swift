@@ -38,10 +38,11 @@ extension FamilyTrace {
             let high = Result { try engine.relocate(working, in: result, precision: check, digits: digits, settings: settings) }
             return (high, high.flatMap { high in Result { try model.loss.criticalPoint(from: high.x, d: high.parameter) } })
         }, {
+            // Guessing pays only beside the check; one after the other, the check's d is known.
             let guess = ProvedValue(working.parameter, check: working.parameter, upTo: digits)
             return (
                 Result { try model.loss.criticalPoint(from: working.x, d: working.parameter) },
-                part.map { part in Result { try checkSigns(from: guess, part: part, crossing: crossing, at: working) } })
+                concurrently ? part.map { part in Result { try checkSigns(from: guess, part: part, crossing: crossing, at: working) } } : nil)
         })
         let high = try checked.0.get()
 
@@ -50,7 +51,7 @@ extension FamilyTrace {
         var signCheck: LocatedFamilyEvent.SignCheck?
         if let part {
             // The guessed run stands when d, dropped as often as it dropped, tries the same
-            // decimals; otherwise (or when it failed) the sign check runs on d itself.
+            // decimals; otherwise (or when it failed, or none ran) the sign check runs on d itself.
             let guessed = try? worked.1?.get()
             var replayed = [d]
             while replayed.count < (guessed?.tried.count ?? 0) { replayed.append(replayed[replayed.count - 1].droppingLastDigit()) }
