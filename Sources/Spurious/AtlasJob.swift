@@ -46,7 +46,7 @@ public enum AtlasJob {
         progress.report(.atlas(done: 0, of: spaces.count, families: 0, seconds: 0))
         // Started largest first (a space's cost grows with its number of variables), so that no
         // large space is left to run alone at the end.
-        return try await orderedParallelMap(spaces, jobs: request.jobs, startOrder: AtlasShard.ranked(spaces)) { _, outcome in
+        return try await orderedParallelMap(spaces, jobs: request.jobs, startOrder: largestFirst(spaces)) { _, outcome in
             done += 1
             families += outcome?.entries.count ?? 0
             let elapsed = clock.now - start

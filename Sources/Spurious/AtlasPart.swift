@@ -23,16 +23,8 @@ public struct AtlasShard: Sendable, Codable, Hashable, CustomStringConvertible {
 
     /// The positions of this shard's spaces in `spaces`, ascending.
     func positions(in spaces: [Partition]) -> [Int] {
-        let ranked = AtlasShard.ranked(spaces)
+        let ranked = largestFirst(spaces)
         return stride(from: index - 1, to: ranked.count, by: count).map { ranked[$0] }.sorted()
-    }
-
-    /// The positions of `spaces`, most variables first (ties in their order).
-    static func ranked(_ spaces: [Partition]) -> [Int] {
-        spaces.indices.sorted { a, b in
-            let (x, y) = (FixedSpace(spaces[a]).dimension, FixedSpace(spaces[b]).dimension)
-            return x != y ? x > y : a < b
-        }
     }
 
     func spaces(of spaces: [Partition]) -> [Partition] { positions(in: spaces).map { spaces[$0] } }

@@ -1,3 +1,5 @@
+import LossModel
+
 /// `transform` applied to every element, at most `jobs` at a time on the global executor's
 /// threads, with the results in the elements' order: a job's result depends neither on the
 /// number of jobs nor on which element finishes first.
@@ -34,4 +36,13 @@ func orderedParallelMap<Element: Sendable, Mapped: Sendable>(
         guard let outcome else { preconditionFailure("orderedParallelMap: an element was never run") }
         return try outcome.get()
     }
+}
+
+/// The positions of `spaces` by falling number of variables (ties in their order): a start
+/// order for ``orderedParallelMap(_:jobs:startOrder:finished:_:)`` over work whose cost grows
+/// with the fixed space (a search, a trace, a location, an atlas survey), so that a large one
+/// is not left to run alone at the end; also how atlas shards deal out their spaces.
+func largestFirst(_ spaces: [Partition]) -> [Int] {
+    let sizes = spaces.map { FixedSpace($0).dimension }
+    return spaces.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
 }

@@ -145,12 +145,4 @@ public enum TransitionsJob {
         }
         return TransitionsResult(runs: analysed, catalog: catalog, emptySpaces: emptySpaces)
     }
-
-    /// The indices of `spaces` by falling number of variables (ties in their order): the order
-    /// in which their pieces of work start, so that a large one is not left to run alone at
-    /// the end. The cost of a search, a trace or a location grows with the fixed space.
-    static func largestFirst(_ spaces: [Partition]) -> [Int] {
-        let sizes = spaces.map { FixedSpace($0).dimension }
-        return spaces.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-    }
 }
