@@ -17,12 +17,10 @@ struct QuadraticForm: Hashable, Sendable {
         terms.append(Term(coefficient: coefficient, first: first, second: second))
     }
 
-    /// Value, gradient and Hessian (sparse) at x; with `dIndex` set, d is a variable too.
-    func jet<S: Scalar>(at x: [S], d: S, dIndex: Int?, order: DerivativeOrder) -> SparseJet<S> {
-        var jet = SparseJet<S>(value: S(0, precision: d.precision))
-        // At most this many entries per term: one allocation each, not a growing array.
-        if order >= .gradient { jet.gradient.reserveCapacity(terms.count * (dIndex == nil ? 2 : 3)) }
-        if order >= .hessian { jet.hessian.reserveCapacity(terms.count * (dIndex == nil ? 1 : 4)) }
+    /// Appends the value, gradient and Hessian (sparse) at x to `table` and returns the jet's
+    /// number; with `dIndex` set, d is a variable too.
+    func appendJet<S: Scalar>(at x: [S], d: S, dIndex: Int?, order: DerivativeOrder, to table: inout JetTable<S>) -> Int {
+        var value = S(0, precision: d.precision)
         for term in terms {
             let c = term.coefficient.evaluate(at: d)
             let xi = term.first.map { x[$0] }
@@ -33,21 +31,26 @@ struct QuadraticForm: Hashable, Sendable {
             case let (nil, b?): b
             case (nil, nil): nil
             }
-            if let monomial { jet.value.add(c.value, times: monomial) } else { jet.value += c.value }
+            if let monomial { value.add(c.value, times: monomial) } else { value += c.value }
             guard order >= .gradient else { continue }
-            if let i = term.first { jet.gradient.append((i, xj.map { c.value * $0 } ?? c.value)) }
-            if let j = term.second { jet.gradient.append((j, xi.map { c.value * $0 } ?? c.value)) }
-            if let k = dIndex { jet.gradient.append((k, monomial.map { c.first * $0 } ?? c.first)) }
+            if let i = term.first { table.appendGradient(i, xj.map { c.value * $0 } ?? c.value) }
+            if let j = term.second { table.appendGradient(j, xi.map { c.value * $0 } ?? c.value) }
+            if let k = dIndex { table.appendGradient(k, monomial.map { c.first * $0 } ?? c.first) }
             guard order >= .hessian else { continue }
-            if let i = term.first, let j = term.second { jet.hessian.append((i, j, c.value)) }
+            if let i = term.first, let j = term.second { table.appendHessian(i, j, c.value) }
             if let k = dIndex {
-                if let i = term.first { jet.hessian.append((i, k, xj.map { c.first * $0 } ?? c.first)) }
-                if let j = term.second { jet.hessian.append((j, k, xi.map { c.first * $0 } ?? c.first)) }
+                if let i = term.first { table.appendHessian(i, k, xj.map { c.first * $0 } ?? c.first) }
+                if let j = term.second { table.appendHessian(j, k, xi.map { c.first * $0 } ?? c.first) }
                 let half = c.second / S(2)
-                jet.hessian.append((k, k, monomial.map { half * $0 } ?? half))
+                table.appendHessian(k, k, monomial.map { half * $0 } ?? half)
             }
         }
-        return jet
+        return table.close(value: value)
+    }
+
+    /// At most this many entries per evaluation (in x and d, to the Hessian).
+    var capacity: JetCapacity {
+        JetCapacity(jets: 1, gradient: 3 * terms.count, hessian: 4 * terms.count)
     }
 }
 
@@ -55,12 +58,4 @@ struct QuadraticForm: Hashable, Sendable {
 public enum DerivativeOrder: Int, Comparable, Sendable {
     case value, gradient, hessian
     public static func < (a: DerivativeOrder, b: DerivativeOrder) -> Bool { a.rawValue < b.rawValue }
-}
-
-/// A value with a sparse gradient and Hessian. Hessian entries (i, j, v) stand for v added at
-/// (i, j) and at (j, i), so a diagonal entry adds 2v.
-struct SparseJet<S: Scalar> {
-    var value: S
-    var gradient: [(Int, S)] = []
-    var hessian: [(Int, Int, S)] = []
 }

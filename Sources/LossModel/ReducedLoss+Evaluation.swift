@@ -75,8 +75,10 @@ extension ReducedLoss {
         let n = space.dimension + (includingD ? 1 : 0)
         let dIndex = includingD ? space.dimension : nil
         var sum = JetAccumulator<S>(dimension: n, order: order, precision: precision)
+        var table = JetTable<S>(capacity: jetCapacity)
 
-        sum.add(quadratic.jet(at: x, d: d, dIndex: dIndex, order: order))
+        let quadraticJet = quadratic.appendJet(at: x, d: d, dIndex: dIndex, order: order, to: &table)
+        sum.add(table, quadraticJet)
         let teacher = teacherOverPi.evaluate(at: d)
         sum.value += teacher.value / pi
         if let k = dIndex, order >= .gradient {
@@ -84,49 +86,52 @@ extension ReducedLoss {
             if order >= .hessian { sum.addHessian(k, k, teacher.second / (pi * S(2))) }  // the diagonal adds twice
         }
 
-        // Each distinct form once: a jet depends on the point only.
-        let jets = forms.map { $0.jet(at: x, d: d, dIndex: dIndex, order: order) }
+        // Each distinct form once: a jet depends on the point only. Form f is jet f + 1.
+        for form in forms { _ = form.appendJet(at: x, d: d, dIndex: dIndex, order: order, to: &table) }
         var angles = KernelAngles<S>(terms: kernelTerms.count)
-        for term in kernelTerms {
-            let a = jets[term.formIndex.a]
-            let b = term.formIndex.b.map { jets[$0] }
-            let p = jets[term.formIndex.p]
+        // By index: a copy of a term would retain each of its arrays.
+        for t in kernelTerms.indices {
+            let (ia, ib, ip) = kernelTerms[t].formIndex
+            let (a, b, p) = (ia + 1, ib.map { $0 + 1 }, ip + 1)
             // Norms and inner products beyond the floating-point range (a point with entries
             // of 1e200, say) would turn into NaN inside the kernel: say what overflowed instead.
-            guard a.value.isFinite, b?.value.isFinite ?? true, p.value.isFinite else {
-                throw ModelError.overflow("the squared norms and inner products of \(term.pair) overflow at this point; its entries are too large")
+            guard table[a].value.isFinite, b.map({ table[$0].value.isFinite }) ?? true, table[p].value.isFinite else {
+                throw ModelError.overflow("the squared norms and inner products of \(kernelTerms[t].pair) overflow at this point; its entries are too large")
             }
-            let u = term.wedge.jet(at: x, d: d, dIndex: dIndex, order: order)
+            let u = kernelTerms[t].wedge.appendJet(at: x, d: d, dIndex: dIndex, order: order, to: &table)
             let kernel: ReluKernel<S>
             do {
                 kernel = try ReluKernel(
-                    a: a.value, b: b?.value ?? S(1, precision: precision), p: p.value, u: u.value, pi: pi,
-                    order: order, angles: &angles, zeroRow: term.zeroRow(first:))
+                    a: table[a].value, b: b.map { table[$0].value } ?? S(1, precision: precision), p: table[p].value,
+                    u: table[u].value, pi: pi, order: order, angles: &angles, zeroRow: { kernelTerms[t].zeroRow(first: $0) })
             } catch ScalarError.notDifferentiable {
                 // Only sqrt(u) at u = 0 at a Dual point: no derivative beyond the second there.
-                throw ModelError.notSmooth(term.pair)
+                throw ModelError.notSmooth(kernelTerms[t].pair)
             }
-            let w = term.weight.evaluate(at: d)
+            let w = kernelTerms[t].weight.evaluate(at: d)
             sum.value.add(w.value, times: kernel.value)
             guard order >= .gradient else { continue }
-            // Inputs of c * g(A, B, p): A, B, p and the weight c(d).
-            let weightJet = dIndex.map { k in
-                SparseJet<S>(value: w.value, gradient: [(k, w.first)], hessian: [(k, k, w.second / S(2))])
-            } ?? SparseJet<S>(value: w.value)
-            func input(_ k: Int) -> SparseJet<S>? {
+            // Inputs of c * g(A, B, p): A, B, p and the weight c(d), whose jet has entries only
+            // when d is a variable.
+            if let k = dIndex {
+                table.appendGradient(k, w.first)
+                table.appendHessian(k, k, w.second / S(2))
+            }
+            let weight = table.close(value: w.value)
+            func input(_ k: Int) -> Int? {
                 switch k {
                 case 0: a
                 case 1: b
                 case 2: p
-                default: weightJet
+                default: weight
                 }
             }
             for k in 0..<4 {
                 guard let input = input(k) else { continue }
                 let first = k < 3 ? w.value * kernel.first(k) : kernel.value
-                for (i, v) in input.gradient { sum.addGradient(i, first, times: v) }
+                for (i, v) in table.gradient(input) { sum.addGradient(i, first, times: v) }
                 guard order >= .hessian else { continue }
-                for (i, j, v) in input.hessian { sum.addHessian(i, j, first * v) }
+                for (i, j, v) in table.hessian(input) { sum.addHessian(i, j, first * v) }
             }
             guard order >= .hessian else { continue }
             for k in 0..<4 {
@@ -139,11 +144,13 @@ extension ReducedLoss {
                     case (_, 3): coefficient = kernel.first(k)
                     default: coefficient = w.value * kernel.second(k, l)
                     }
-                    sum.addOuter(left.gradient, right.gradient, coefficient, symmetric: k != l)
+                    sum.addOuter(table.gradient(left), table.gradient(right), coefficient, symmetric: k != l)
                 }
             }
             // The G_uu part of the kernel's second partials, from grad u itself (ReluKernel).
-            let curvature = try kernel.curvatureTerm(u, describe: { term.pair })
+            let curvature = try kernel.curvatureTerm(table.gradient(u)) { index in
+                try kernelTerms[t].wedge.gradientBound(at: index, x: x, d: d, dIndex: dIndex) { kernelTerms[t].pair }
+            }
             sum.addOuter(curvature.direction, curvature.direction, w.value * curvature.coefficient, symmetric: false)
         }
         return sum
@@ -167,10 +174,11 @@ struct JetAccumulator<S: Scalar> {
         hessian = order >= .hessian ? Array(repeating: zero, count: dimension * dimension) : []
     }
 
-    mutating func add(_ jet: SparseJet<S>) {
-        value += jet.value
-        for (i, v) in jet.gradient { addGradient(i, v) }
-        for (i, j, v) in jet.hessian { addHessian(i, j, v) }
+    /// Adds jet `jet` of `table`.
+    mutating func add(_ table: JetTable<S>, _ jet: Int) {
+        value += table[jet].value
+        for (i, v) in table.gradient(jet) { addGradient(i, v) }
+        for (i, j, v) in table.hessian(jet) { addHessian(i, j, v) }
     }
 
     mutating func addGradient(_ i: Int, _ v: S) { gradient[i] += v }
@@ -187,20 +195,24 @@ struct JetAccumulator<S: Scalar> {
     /// Adds c (u v^T + v u^T) when `symmetric`, else c u u^T (u = v). Each entry gets
     /// (c u_i) v_j rounded as written; a symmetric pair shares that product, otherwise it lives
     /// only on the stack (``Scalar/add(_:times:)``).
-    mutating func addOuter(_ u: [(Int, S)], _ v: [(Int, S)], _ c: S, symmetric: Bool) {
+    mutating func addOuter(_ u: ArraySlice<(Int, S)>, _ v: ArraySlice<(Int, S)>, _ c: S, symmetric: Bool) {
         let n = dimension
-        // The innermost loop of an evaluation: through the buffer, without a uniqueness and a
+        // The innermost loop of an evaluation: through the buffers, without a uniqueness and a
         // bounds check per entry.
-        hessian.withUnsafeMutableBufferPointer { h in
-            for (i, a) in u {
-                let ca = c * a
-                for (j, b) in v {
-                    if symmetric {
-                        let entry = ca * b
-                        h[i * n + j] += entry
-                        h[j * n + i] += entry
-                    } else {
-                        h[i * n + j].add(ca, times: b)
+        u.withUnsafeBufferPointer { u in
+            v.withUnsafeBufferPointer { v in
+                hessian.withUnsafeMutableBufferPointer { h in
+                    for (i, a) in u {
+                        let ca = c * a
+                        for (j, b) in v {
+                            if symmetric {
+                                let entry = ca * b
+                                h[i * n + j] += entry
+                                h[j * n + i] += entry
+                            } else {
+                                h[i * n + j].add(ca, times: b)
+                            }
+                        }
                     }
                 }
             }

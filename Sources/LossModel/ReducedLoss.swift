@@ -40,6 +40,9 @@ public struct ReducedLoss: Sendable {
     /// The distinct forms among the kernel terms' A, B and p: a row's squared norm enters every
     /// pair of that row, and its jet is the same, so an evaluation computes each once.
     let forms: [QuadraticForm]
+    /// What one evaluation appends to its ``JetTable`` at most: the quadratic part, the forms,
+    /// and each term's wedge and weight.
+    let jetCapacity: JetCapacity
 
     public init(_ space: FixedSpace) {
         self.space = space
@@ -154,5 +157,11 @@ public struct ReducedLoss: Sendable {
         }
         self.kernelTerms = terms
         self.forms = forms
+        jetCapacity = ([quadratic.capacity] + forms.map(\.capacity) + terms.map(\.wedge.capacity))
+            .reduce(JetCapacity(jets: terms.count, gradient: terms.count, hessian: terms.count)) { total, part in
+                JetCapacity(
+                    jets: total.jets + part.jets, gradient: total.gradient + part.gradient,
+                    hessian: total.hessian + part.hessian, slots: Swift.max(total.slots, part.slots))
+            }
     }
 }

@@ -28,8 +28,8 @@ import MultiPrecision
 /// The G_uu part is what makes the individual second partials blow up like 1/s (g_pp =
 /// 1/(2 pi s) = 4 p^2 G_uu + R_pp); composed with the quadratic forms it is
 /// G_uu grad u grad u^T, where grad u = 2 s m with m bounded (|m_i| <= gamma_i, Cauchy-Schwarz
-/// over the minors: ``WedgeJet/gradientBound(at:pair:)``). So ``second(_:_:)`` holds only the matrix
-/// above, every entry O(s), and the caller adds the curvature term ``curvatureTerm(_:describe:)``,
+/// over the minors: ``WedgeForm/gradientBound(at:x:d:dIndex:pair:)``). So ``second(_:_:)`` holds only the matrix
+/// above, every entry O(s), and the caller adds the curvature term ``curvatureTerm(_:bound:)``,
 ///
 ///     G_uu grad u grad u^T = kappa s m m^T,   kappa = (p^2 - u) / (2 pi (AB)^2),   m = grad u / (2 s),
 ///
@@ -54,7 +54,7 @@ import MultiPrecision
 ///
 /// Duals (third and fourth derivatives, ``ReducedLoss/hessianDerivative(at:d:direction:dDirection:)``):
 /// every branch here is on a value and is constant near a point with s > 0 (A, B > 0; u > 0,
-/// so the clamp is |u| = u; s > 0 in ``curvatureTerm(_:describe:)``), so a ``Dual`` evaluation
+/// so the clamp is |u| = u; s > 0 in ``curvatureTerm(_:bound:)``), so a ``Dual`` evaluation
 /// differentiates the closed forms above, which are analytic there. There is no series in s to
 /// differentiate. At s = 0 sqrt(u) has no derivative and throws: the loss is not C^3 at
 /// parallel rows (docs/design.md section 1).
@@ -143,16 +143,19 @@ struct ReluKernel<S: Scalar> {
         return KernelAngles.Angle(clamped: clamped, s: s, supplement: S.atan2(y: s, x: -p))
     }
 
-    /// G_uu grad u grad u^T as coefficient * direction direction^T: (G_uu, grad u) where s > 0,
-    /// G_uu = kappa / (4 s); (kappa s, m) where s may be 0, each m_i = grad u_i / (2 s) any
-    /// value of [-gamma_i, gamma_i] (0 for a point type, whose s is then exactly 0). There an
-    /// enclosure throws ``ModelError/noEnclosure(_:)`` when gamma is not a bound.
-    func curvatureTerm(_ u: WedgeJet<S>, describe: () -> String) throws -> (coefficient: S, direction: [(Int, S)]) {
-        if s.signum > 0 { return (curvature / (s * S(4)), u.gradient) }
+    /// G_uu grad u grad u^T as coefficient * direction direction^T, from grad u (`gradient`,
+    /// one entry per index): (G_uu, grad u) where s > 0, G_uu = kappa / (4 s); (kappa s, m)
+    /// where s may be 0, each m_i = grad u_i / (2 s) any value of [-gamma_i, gamma_i] (0 for a
+    /// point type, whose s is then exactly 0), gamma_i from `bound` (``WedgeForm/gradientBound(at:x:d:dIndex:pair:)``).
+    /// There an enclosure throws ``ModelError/noEnclosure(_:)`` when gamma is not a bound.
+    func curvatureTerm(
+        _ gradient: ArraySlice<(Int, S)>, bound: (Int) throws -> S
+    ) throws -> (coefficient: S, direction: ArraySlice<(Int, S)>) {
+        if s.signum > 0 { return (curvature / (s * S(4)), gradient) }
         let twoS = s * S(2)
-        let m = try u.gradient.map { index, derivative in
-            (index, try S.boundedQuotient(derivative, twoS) { try u.gradientBound(at: index, pair: describe) })
+        let m = try gradient.map { index, derivative in
+            (index, try S.boundedQuotient(derivative, twoS) { try bound(index) })
         }
-        return (curvature * s, m)
+        return (curvature * s, m[...])
     }
 }

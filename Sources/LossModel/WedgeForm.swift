@@ -53,13 +53,15 @@ struct WedgeForm: Hashable, Sendable {
         }
     }
 
-    /// u at x and d, with grad u (in x, and in d at `dIndex`) when `order` is the Hessian: the
-    /// kernel needs grad u only for its curvature term (``ReluKernel``).
-    func jet<S: Scalar>(at x: [S], d: S, dIndex: Int?, order: DerivativeOrder) -> WedgeJet<S> {
+    /// Appends u at x and d to `table`, with grad u (in x, and in d at `dIndex`) when `order`
+    /// is the Hessian: the kernel needs grad u only for its curvature term (``ReluKernel``).
+    /// The gradient has one entry per index, in the order of ``variables``, d last.
+    func appendJet<S: Scalar>(at x: [S], d: S, dIndex: Int?, order: DerivativeOrder, to table: inout JetTable<S>) -> Int {
         let zero = S(0, precision: d.precision)
         var value = zero
         let needsGradient = order >= .hessian
-        var gradient = [S?](repeating: nil, count: needsGradient ? variables.count : 0)
+        table.slots.removeAll(keepingCapacity: true)
+        if needsGradient { table.slots.append(contentsOf: repeatElement(nil, count: variables.count)) }
         var slope: S?
         for square in squares {
             let c = square.weight.evaluate(at: d)
@@ -71,21 +73,57 @@ struct WedgeForm: Hashable, Sendable {
             for m in square.minor {
                 let coefficient = m.negative ? -twice : twice
                 if let second = m.second {
-                    accumulate(&gradient[m.firstPosition], coefficient, times: x[second])
-                    accumulate(&gradient[m.secondPosition], coefficient, times: x[m.first])
-                } else if gradient[m.firstPosition] != nil {
-                    gradient[m.firstPosition]! += coefficient
+                    accumulate(&table.slots[m.firstPosition], coefficient, times: x[second])
+                    accumulate(&table.slots[m.secondPosition], coefficient, times: x[m.first])
+                } else if table.slots[m.firstPosition] != nil {
+                    table.slots[m.firstPosition]! += coefficient
                 } else {
-                    gradient[m.firstPosition] = coefficient
+                    table.slots[m.firstPosition] = coefficient
                 }
             }
             if dIndex != nil { accumulate(&slope, c.first * minor, times: minor) }
         }
-        var entries: [(Int, S)] = []
-        entries.reserveCapacity(gradient.count + 1)
-        for (position, g) in gradient.enumerated() { if let g { entries.append((variables[position], g)) } }
-        if let k = dIndex, let slope { entries.append((k, slope)) }
-        return WedgeJet(value: value, gradient: entries, form: self, x: x, d: d, dIndex: dIndex)
+        for (position, g) in table.slots.enumerated() { if let g { table.appendGradient(variables[position], g) } }
+        if let k = dIndex, let slope { table.appendGradient(k, slope) }
+        return table.close(value: value)
+    }
+
+    /// At most this many entries per evaluation.
+    var capacity: JetCapacity {
+        JetCapacity(jets: 1, gradient: variables.count + 1, slots: variables.count)
+    }
+
+    /// A bound on |du/dy| / (2 sqrt(u)) at x and d for the variable y at `index` (d at
+    /// `dIndex`), by Cauchy-Schwarz over the squares (u = sum c M^2 with c > 0):
+    ///
+    ///     du/dx_i = sum 2 c M dM/dx_i,  so  |du/dx_i| <= 2 sqrt(u) sqrt(sum c (dM/dx_i)^2)
+    ///     du/dd   = sum c' M^2,         so  |du/dd|   <= 2 sqrt(u) sqrt(sum c'^2 M^2 / (4 c))
+    ///
+    /// Used only by an enclosure whose sqrt(u) may be 0. Throws ``ModelError/noEnclosure(_:)``
+    /// when a weight is not certainly positive (a block of size below 2): the bound does not
+    /// hold there.
+    func gradientBound<S: Scalar>(at index: Int, x: [S], d: S, dIndex: Int?, pair: () -> String) throws -> S {
+        let zero = S(0, precision: d.precision)
+        var sum = zero
+        for square in squares {
+            let c = square.weight.evaluate(at: d)
+            guard c.value.signum > 0 else {
+                throw ModelError.noEnclosure("\(pair()): sin theta may vanish on the box and a count of the pair is not positive there (a block of size below 2), so the curvature of the kernel has no bound; use a smaller box or a d with every block of size at least 2")
+            }
+            if index == dIndex {
+                let minor = square.value(at: x, zero: zero)
+                sum += c.first * c.first * minor * minor / (c.value * S(4))
+                continue
+            }
+            var derivative = zero
+            for m in square.minor {
+                let sign = m.negative ? S(-1) : S(1)
+                if m.first == index { derivative += sign * (m.second.map { x[$0] } ?? S(1)) }
+                if m.second == index { derivative += sign * x[m.first] }
+            }
+            sum += c.value * derivative * derivative
+        }
+        return try S.sqrt(sum.magnitude)
     }
 }
 
@@ -107,49 +145,5 @@ extension WedgeForm.Square {
             }
         }
         return minor
-    }
-}
-
-/// u with its gradient, and what bounds that gradient where sqrt(u) may vanish.
-struct WedgeJet<S: Scalar> {
-    var value: S
-    /// (index, du/dx_index), one entry per index; d last when it is a variable.
-    var gradient: [(Int, S)]
-    fileprivate let form: WedgeForm
-    fileprivate let x: [S]
-    fileprivate let d: S
-    fileprivate let dIndex: Int?
-
-    /// A bound on |du/dy| / (2 sqrt(u)) for the variable y at `index`, by Cauchy-Schwarz over
-    /// the squares (u = sum c M^2 with c > 0):
-    ///
-    ///     du/dx_i = sum 2 c M dM/dx_i,  so  |du/dx_i| <= 2 sqrt(u) sqrt(sum c (dM/dx_i)^2)
-    ///     du/dd   = sum c' M^2,         so  |du/dd|   <= 2 sqrt(u) sqrt(sum c'^2 M^2 / (4 c))
-    ///
-    /// Used only by an enclosure whose sqrt(u) may be 0. Throws ``ModelError/noEnclosure(_:)``
-    /// when a weight is not certainly positive (a block of size below 2): the bound does not
-    /// hold there.
-    func gradientBound(at index: Int, pair: () -> String) throws -> S {
-        let zero = S(0, precision: value.precision)
-        var sum = zero
-        for square in form.squares {
-            let c = square.weight.evaluate(at: d)
-            guard c.value.signum > 0 else {
-                throw ModelError.noEnclosure("\(pair()): sin theta may vanish on the box and a count of the pair is not positive there (a block of size below 2), so the curvature of the kernel has no bound; use a smaller box or a d with every block of size at least 2")
-            }
-            if index == dIndex {
-                let minor = square.value(at: x, zero: zero)
-                sum += c.first * c.first * minor * minor / (c.value * S(4))
-                continue
-            }
-            var derivative = zero
-            for m in square.minor {
-                let sign = m.negative ? S(-1) : S(1)
-                if m.first == index { derivative += sign * (m.second.map { x[$0] } ?? S(1)) }
-                if m.second == index { derivative += sign * x[m.first] }
-            }
-            sum += c.value * derivative * derivative
-        }
-        return try S.sqrt(sum.magnitude)
     }
 }

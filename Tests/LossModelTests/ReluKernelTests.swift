@@ -58,24 +58,27 @@ final class ReluKernelTests: XCTestCase {
             let dBox = Interval(BigFloat(d, precision: p))
             var straddling = 0
             for term in loss.kernelTerms {
-                func quantities<S: Scalar>(_ x: [S], _ d: S) throws -> (ReluKernel<S>, (coefficient: S, direction: [(Int, S)])) {
-                    let a = term.a.jet(at: x, d: d, dIndex: nil, order: .hessian).value
-                    let b = term.b?.jet(at: x, d: d, dIndex: nil, order: .hessian).value ?? S(1, precision: d.precision)
-                    let q = term.p.jet(at: x, d: d, dIndex: nil, order: .hessian).value
-                    let u = term.wedge.jet(at: x, d: d, dIndex: nil, order: .hessian)
+                func quantities<S: Scalar>(_ x: [S], _ d: S) throws -> (ReluKernel<S>, (coefficient: S, direction: ArraySlice<(Int, S)>)) {
+                    var table = JetTable<S>()
+                    let jets = [term.a, term.b, term.p].map { $0?.appendJet(at: x, d: d, dIndex: nil, order: .hessian, to: &table) }
+                    let u = term.wedge.appendJet(at: x, d: d, dIndex: nil, order: .hessian, to: &table)
+                    let (a, q) = (table[jets[0]!].value, table[jets[2]!].value)
+                    let b = jets[1].map { table[$0].value } ?? S(1, precision: d.precision)
                     var angles = KernelAngles<S>(terms: 1)
                     let kernel = try ReluKernel(
-                        a: a, b: b, p: q, u: u.value, pi: S.pi(precision: d.precision), order: .hessian, angles: &angles,
+                        a: a, b: b, p: q, u: table[u].value, pi: S.pi(precision: d.precision), order: .hessian, angles: &angles,
                         zeroRow: term.zeroRow(first:))
-                    return (kernel, try kernel.curvatureTerm(u, describe: { term.pair }))
+                    return (kernel, try kernel.curvatureTerm(table.gradient(u)) { index in
+                        try term.wedge.gradientBound(at: index, x: x, d: d, dIndex: nil) { term.pair }
+                    })
                 }
                 let (enclosure, curvature) = try quantities(box, dBox)
-                let m = curvature.direction
+                let m = Array(curvature.direction)
                 if enclosure.s.sign == nil { straddling += 1 }
                 for _ in 0..<6 {
                     let point = box.map { $0.lower.rounded(toPrecision: 4 * p) + BigFloat(unit(), precision: 4 * p) * $0.width }
                     let (kernel, pointCurvature) = try quantities(point, BigFloat(d, precision: 4 * p))
-                    let mPoint = pointCurvature.direction
+                    let mPoint = Array(pointCurvature.direction)
                     let what = "\(text): \(term.pair)"
                     XCTAssertTrue(enclosure.value.contains(kernel.value), "\(what): value")
                     for k in 0..<3 {

@@ -20,22 +20,24 @@ final class WedgeFormTests: XCTestCase {
             let d = BigFloat(8.75, precision: bits)
             let dIndex = x.count
             for term in loss.kernelTerms {
-                let a = term.a.jet(at: x, d: d, dIndex: dIndex, order: .gradient)
-                let b = term.b?.jet(at: x, d: d, dIndex: dIndex, order: .gradient)
-                let p = term.p.jet(at: x, d: d, dIndex: dIndex, order: .gradient)
-                let u = term.wedge.jet(at: x, d: d, dIndex: dIndex, order: .hessian)
-                let bValue = b?.value ?? BigFloat(1, precision: bits)
-                let scale = a.value * bValue
-                let expected = scale - p.value * p.value
-                XCTAssertLessThan((u.value - expected).magnitude, tolerance * scale, "\(text): \(term.pair)")
+                var table = JetTable<BigFloat>()
+                let a = term.a.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, to: &table)
+                let b = term.b?.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, to: &table)
+                let p = term.p.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, to: &table)
+                let u = term.wedge.appendJet(at: x, d: d, dIndex: dIndex, order: .hessian, to: &table)
+                let (aValue, pValue) = (table[a].value, table[p].value)
+                let bValue = b.map { table[$0].value } ?? BigFloat(1, precision: bits)
+                let scale = aValue * bValue
+                let expected = scale - pValue * pValue
+                XCTAssertLessThan((table[u].value - expected).magnitude, tolerance * scale, "\(text): \(term.pair)")
                 // grad u = B grad A + A grad B - 2 p grad p, in (x, d).
                 var gradient = [BigFloat](repeating: BigFloat(0, precision: bits), count: x.count + 1)
-                for (i, v) in a.gradient { gradient[i] += bValue * v }
-                for (i, v) in b?.gradient ?? [] { gradient[i] += a.value * v }
-                for (i, v) in p.gradient { gradient[i] -= BigFloat(2) * p.value * v }
+                for (i, v) in table.gradient(a) { gradient[i] += bValue * v }
+                for (i, v) in b.map({ table.gradient($0) }) ?? [] { gradient[i] += aValue * v }
+                for (i, v) in table.gradient(p) { gradient[i] -= BigFloat(2) * pValue * v }
                 var wedge = [BigFloat](repeating: BigFloat(0, precision: bits), count: x.count + 1)
-                for (i, v) in u.gradient { wedge[i] += v }
-                XCTAssertEqual(Set(u.gradient.map(\.0)).count, u.gradient.count, "one entry per index")
+                for (i, v) in table.gradient(u) { wedge[i] += v }
+                XCTAssertEqual(Set(table.gradient(u).map(\.0)).count, table.gradient(u).count, "one entry per index")
                 for i in gradient.indices {
                     XCTAssertLessThan((wedge[i] - gradient[i]).magnitude, tolerance * scale, "\(text): \(term.pair), du/dy\(i)")
                 }
