@@ -127,7 +127,7 @@ extension SpectrumModel {
         at x: [S], d: S, parts selected: [Int], frames: SpectrumFrames<S>? = nil
     ) throws -> [(multiplicity: Double, values: Result<[S], IsotypicPart.Undefined>)] {
         let dValue = d.doubleValue
-        let known = frames.flatMap { $0.isBuilt(at: d) ? $0 : nil }
+        let known = frames.flatMap { $0.isBuilt(at: d) ? $0 : nil } ?? self.frames(d: d, parts: selected)
         // Each refined Hessian is computed once, however many parts read it.
         var hessians = [Matrix<S>?](repeating: nil, count: refined.count)
         func hessian(_ index: Int) throws -> Matrix<S> {
@@ -142,7 +142,7 @@ extension SpectrumModel {
             let m = part.multiplicity.value(at: dValue)
             guard m > 0 else { return (m, .success([])) }
             do {
-                let frame = try known?.frames[index]?.get() ?? part.frame(fine: refined[part.refined].loss.space, d: d)
+                guard let frame = try known.frames[index]?.get() else { return (m, .success([])) }
                 return (m, .success(try frame.eigenvalues(hessian: try hessian(part.refined))))
             } catch let error as IsotypicPart.Undefined {
                 return (m, .failure(error))
@@ -161,6 +161,13 @@ extension IsotypicPart {
     /// vectors (see ``SpectrumFrames``). Throws ``Undefined`` where a refined variable would
     /// fill a negative number of entries.
     func frame<S: Scalar>(fine: FixedSpace, d: S) throws -> PartFrame<S> {
+        try frame(span: span(fine: fine, d: d))
+    }
+
+    /// The first half of ``frame(fine:d:)``: the live variables, the metric and an orthonormal
+    /// basis of the embedded subspaces. Parts on one refined space have the same subspaces
+    /// (``SpectrumModel``'s (n-2,2) and (n-2,1,1)), so they can share it.
+    func span<S: Scalar>(fine: FixedSpace, d: S) throws -> PartSpan<S> {
         let counts = fine.counts.map { $0.value(at: d) }
         if let bad = counts.firstIndex(where: { $0.signum < 0 }) {
             throw Undefined(reason: "\(name) is not defined at this d: variable \(fine.names[bad]) of the refined partition \(fine.partition) would fill \(counts[bad].doubleValue) entries")
@@ -170,7 +177,7 @@ extension IsotypicPart {
         let n = live.count
         let metric = n < counts.count ? live.map { counts[$0] } : counts
         guard !subspaces.isEmpty else {
-            return PartFrame(variables: counts.count, live: live, metric: metric, root: [], basis: nil)
+            return PartSpan(variables: counts.count, live: live, metric: metric, root: [], basis: [], dimensions: [], shared: 0)
         }
         // In the coordinates y = M^(1/2) v the pencil becomes an ordinary symmetric matrix and
         // M-orthogonality becomes orthogonality.
@@ -196,7 +203,20 @@ extension IsotypicPart {
         }
         let shared = sharedSpace.map { space in space.counts.filter { $0.value(at: d).signum > 0 }.count } ?? 0
         let rank = liveDimensions.reduce(0, +) - (liveDimensions.count > 1 ? shared : 0)
-        let spanBasis = try orthonormalBasis(of: spanning, rank: rank)
+        return PartSpan(
+            variables: counts.count, live: live, metric: metric, root: root,
+            basis: try orthonormalBasis(of: spanning, rank: rank), dimensions: liveDimensions, shared: shared)
+    }
+
+    /// The second half of ``frame(fine:d:)``: the part's vectors from its refined space's span.
+    func frame<S: Scalar>(span: PartSpan<S>) throws -> PartFrame<S> {
+        let (live, metric, root) = (span.live, span.metric, span.root)
+        let (variables, n, spanBasis) = (span.variables, live.count, span.basis)
+        guard !subspaces.isEmpty else {
+            return PartFrame(variables: variables, live: live, metric: metric, root: [], basis: nil)
+        }
+        let zero = root[0] * S(0)
+        let rank = spanBasis.count
 
         // Candidates for the complement, and how many of its vectors there are.
         let candidates: [[S]]
@@ -209,13 +229,13 @@ extension IsotypicPart {
         let one = zero + S(1)
         switch selection {
         case .all:
-            return PartFrame(variables: counts.count, live: live, metric: metric, root: root, basis: [])
+            return PartFrame(variables: variables, live: live, metric: metric, root: root, basis: [])
         case .complement:
             candidates = (0..<n).map { unit([($0, one)]) }
             wanted = n - rank
         case let .complementWithParity(permutation, even):
             // The live position of each variable (nil where it is inert or has no image, -1).
-            var position = [Int?](repeating: nil, count: counts.count)
+            var position = [Int?](repeating: nil, count: variables)
             for (i, f) in live.enumerated() { position[f] = i }
             var chosen: [[S]] = []
             for (i, f) in live.enumerated() {
@@ -226,13 +246,29 @@ extension IsotypicPart {
             candidates = chosen
             // The two copies of the (n-1,1) space meet in the base space; their even part is
             // one copy, their odd part the copy minus the base.
-            let copy = liveDimensions.first ?? 0
-            wanted = chosen.count - (even ? copy : copy - shared)
+            let copy = span.dimensions.first ?? 0
+            wanted = chosen.count - (even ? copy : copy - span.shared)
         }
-        guard wanted > 0 else { return PartFrame(variables: counts.count, live: live, metric: metric, root: root, basis: []) }
+        guard wanted > 0 else { return PartFrame(variables: variables, live: live, metric: metric, root: root, basis: []) }
         let basis = try extendOrthonormal(basis: spanBasis, candidates: candidates, count: wanted)
-        return PartFrame(variables: counts.count, live: live, metric: metric, root: root, basis: basis)
+        return PartFrame(variables: variables, live: live, metric: metric, root: root, basis: basis)
     }
+}
+
+/// ``IsotypicPart/span(fine:d:)``: what the parts on one refined space share at one d.
+struct PartSpan<S: Scalar>: Sendable {
+    /// The number of variables of the refined space.
+    let variables: Int
+    /// The variables that fill entries at this d, their counts (the diagonal metric M) and the
+    /// square roots of those (empty without subspaces).
+    let live: [Int]
+    let metric: [S]
+    let root: [S]
+    /// An orthonormal basis, in the coordinates y = M^(1/2) v, of the embedded subspaces.
+    let basis: [[S]]
+    /// The live dimension of each subspace, and of the base space they share.
+    let dimensions: [Int]
+    let shared: Int
 }
 
 /// One part's ``IsotypicPart/frame(fine:d:)``.

@@ -20,10 +20,26 @@ public struct SpectrumFrames<S: Scalar>: Sendable {
 extension SpectrumModel {
     /// The frames of every part at `d`, for ``spectrum(at:d:parts:frames:)`` at points of that d.
     public func frames<S: Scalar>(d: S) -> SpectrumFrames<S> {
+        frames(d: d, parts: Array(parts.indices))
+    }
+
+    /// The frames of the listed parts (indices into ``partNames``; the others nil). Parts on
+    /// one refined space share its span (``IsotypicPart/span(fine:d:)``): one Gram-Schmidt of
+    /// the embedded subspaces for the (n-2,2) and (n-2,1,1) parts, not two.
+    func frames<S: Scalar>(d: S, parts selected: [Int]) -> SpectrumFrames<S> {
         let dValue = d.doubleValue
-        return SpectrumFrames(d: d, frames: parts.map { part in
-            guard part.multiplicity.value(at: dValue) > 0 else { return nil }
-            return Result { try part.frame(fine: refined[part.refined].loss.space, d: d) }
-        })
+        var frames = [Result<PartFrame<S>, any Error>?](repeating: nil, count: parts.count)
+        var spans: [Int: PartSpan<S>] = [:]
+        for index in selected {
+            let part = parts[index]
+            guard part.multiplicity.value(at: dValue) > 0 else { continue }
+            frames[index] = Result {
+                // A span that failed is not kept: each part then says itself why it has none.
+                let span = try spans[part.refined] ?? part.span(fine: refined[part.refined].loss.space, d: d)
+                spans[part.refined] = span
+                return try part.frame(span: span)
+            }
+        }
+        return SpectrumFrames(d: d, frames: frames)
     }
 }

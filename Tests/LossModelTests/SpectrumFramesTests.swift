@@ -38,6 +38,31 @@ final class SpectrumFramesTests: XCTestCase {
         }
     }
 
+    /// The (n-2,2) and (n-2,1,1) parts share their refined space's span at one d: each part's
+    /// eigenvalues asked for alone (its own Gram-Schmidt of the span) are the same bits as in the
+    /// whole spectrum (the span built once for both), in Double and MPFR.
+    func testPartsSharingASpanGetTheirOwnBits() throws {
+        var points = TestPoints(seed: 14)
+        for (text, d) in [("d-1,1", 7.25), ("d-2,2", 8.5)] {
+            let model = SpectrumModel(try Partition(parsing: text))
+            let pair = [IsotypicPartID.evenPair(block: 0), .oddPair(block: 0)].compactMap { model.index(of: $0) }
+            XCTAssertEqual(pair.count, 2, text)
+            let x = points.point(names: model.loss.space.names)
+            let precise = x.map { BigFloat($0, precision: 200) }
+            for part in pair {
+                let whole = try model.spectrum(at: x, d: d).eigenvalues.filter { $0.part == model.partIDs[part] }.map(\.value)
+                let alone = try model.spectrum(at: x, d: d, parts: [part]).eigenvalues.map(\.value)
+                XCTAssertFalse(alone.isEmpty, text)
+                XCTAssertEqual(whole.map(\.bitPattern), alone.map(\.bitPattern), "\(text): \(model.partNames[part])")
+                let d = BigFloat(d, precision: 200)
+                let wholePrecise = try model.spectrum(at: precise, d: d).eigenvalues.filter { $0.part == model.partIDs[part] }.map(\.value)
+                let alonePrecise = try model.spectrum(at: precise, d: d, parts: [part]).eigenvalues.map(\.value)
+                XCTAssertEqual(wholePrecise.count, alonePrecise.count, text)
+                XCTAssertTrue(zip(wholePrecise, alonePrecise).allSatisfy { $0.isIdentical(to: $1) }, "\(text): \(model.partNames[part])")
+            }
+        }
+    }
+
     /// Frames of another d, or of the same d at another precision, are not used.
     func testFramesOfAnotherDAreIgnored() throws {
         let model = SpectrumModel(try Partition(parsing: "d-2,2"))
