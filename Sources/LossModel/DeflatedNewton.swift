@@ -54,6 +54,8 @@ extension ReducedLoss {
         from start: [S], d: S, deflation: Deflation<S>, limits: NewtonLimits<S>
     ) -> NewtonOutcome<S> {
         var x = start
+        // Every step is at this d: its counts once (a point of another precision ignores them).
+        let counts = self.counts.values(at: d)
         var lastHessian: Matrix<S>?
         var deflating = true
         var iterations = 0
@@ -66,7 +68,7 @@ extension ReducedLoss {
             let gradient: [S]
             let hessian: Matrix<S>
             do {
-                let evaluation = try self.hessian(at: x, d: d)
+                let evaluation = try self.hessian(at: x, d: d, counts: counts)
                 gradient = evaluation.gradient
                 hessian = evaluation.hessian
                 lastHessian = evaluation.hessian

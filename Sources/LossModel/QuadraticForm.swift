@@ -8,6 +8,8 @@ struct QuadraticForm: Hashable, Sendable {
         let coefficient: CountPolynomial
         let first: Int?
         let second: Int?
+        /// The coefficient's number in its loss's ``CountSlots``.
+        var slot = 0
     }
 
     private(set) var terms: [Term] = []
@@ -17,12 +19,21 @@ struct QuadraticForm: Hashable, Sendable {
         terms.append(Term(coefficient: coefficient, first: first, second: second))
     }
 
+    /// Numbers every coefficient in `slots`.
+    mutating func assignSlots(_ slots: inout CountSlots) {
+        for t in terms.indices { terms[t].slot = slots.slot(of: terms[t].coefficient) }
+    }
+
     /// Appends the value, gradient and Hessian (sparse) at x to `table` and returns the jet's
-    /// number; with `dIndex` set, d is a variable too.
-    func appendJet<S: Scalar>(at x: [S], d: S, dIndex: Int?, order: DerivativeOrder, to table: inout JetTable<S>) -> Int {
+    /// number; with `dIndex` set, d is a variable too. `counts`: the coefficients at d, by slot.
+    func appendJet<S: Scalar>(
+        at x: [S], d: S, dIndex: Int?, order: DerivativeOrder, counts: CountValues<S>, to table: inout JetTable<S>
+    ) -> Int {
         var value = S(0, precision: d.precision)
-        for term in terms {
-            let c = term.coefficient.evaluate(at: d)
+        // By index: a copy of a term would retain its coefficient's arrays.
+        for t in terms.indices {
+            let term = (first: terms[t].first, second: terms[t].second)
+            let c = counts[terms[t].slot]
             let xi = term.first.map { x[$0] }
             let xj = term.second.map { x[$0] }
             let monomial: S? = switch (xi, xj) {

@@ -48,7 +48,14 @@ extension ReducedLoss {
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
     public func hessian<S: Scalar>(at x: [S], d: S, includingD: Bool = false) throws -> LossHessian<S> {
-        let sum = try evaluate(x, d: d, order: .hessian, includingD: includingD)
+        try hessian(at: x, d: d, includingD: includingD, counts: nil)
+    }
+
+    /// The same with the counts at d evaluated beforehand (``counts``), for many points at one d.
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
+    func hessian<S: Scalar>(at x: [S], d: S, includingD: Bool = false, counts: CountValues<S>?) throws -> LossHessian<S> {
+        let sum = try evaluate(x, d: d, order: .hessian, includingD: includingD, counts: counts)
         return LossHessian(value: sum.value, gradient: sum.gradient, hessian: sum.hessianMatrix)
     }
 
@@ -60,11 +67,13 @@ extension ReducedLoss {
     /// (gradient and Hessian). Parallel and anti-parallel rows are regular points: the loss is
     /// twice differentiable there and ``ReluKernel`` gives the limits (docs/design.md section 1).
     /// An interval evaluation also throws ``ModelError/noEnclosure(_:)`` where sin theta's
-    /// enclosure reaches 0 at a d with a block of size below 2 (``WedgeJet``).
+    /// enclosure reaches 0 at a d with a block of size below 2
+    /// (``WedgeForm/gradientBound(at:x:d:dIndex:pair:)``). `counts` evaluated at this d (after
+    /// rounding to the point's precision) are used; others are ignored.
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
     func evaluate<S: Scalar>(
-        _ x: [S], d: S, order: DerivativeOrder, includingD: Bool
+        _ x: [S], d: S, order: DerivativeOrder, includingD: Bool, counts known: CountValues<S>? = nil
     ) throws -> JetAccumulator<S> {
         guard x.count == space.dimension else {
             throw ModelError.wrongNumberOfValues(expected: space.names, got: x.count)
@@ -76,8 +85,9 @@ extension ReducedLoss {
         let dIndex = includingD ? space.dimension : nil
         var sum = JetAccumulator<S>(dimension: n, order: order, precision: precision)
         var table = JetTable<S>(capacity: jetCapacity)
+        let counts = known.flatMap { $0.isBuilt(at: d) ? $0 : nil } ?? self.counts.values(at: d)
 
-        let quadraticJet = quadratic.appendJet(at: x, d: d, dIndex: dIndex, order: order, to: &table)
+        let quadraticJet = quadratic.appendJet(at: x, d: d, dIndex: dIndex, order: order, counts: counts, to: &table)
         sum.add(table, quadraticJet)
         let teacher = teacherOverPi.evaluate(at: d)
         sum.value += teacher.value / pi
@@ -87,7 +97,7 @@ extension ReducedLoss {
         }
 
         // Each distinct form once: a jet depends on the point only. Form f is jet f + 1.
-        for form in forms { _ = form.appendJet(at: x, d: d, dIndex: dIndex, order: order, to: &table) }
+        for form in forms { _ = form.appendJet(at: x, d: d, dIndex: dIndex, order: order, counts: counts, to: &table) }
         var angles = KernelAngles<S>(terms: kernelTerms.count)
         // By index: a copy of a term would retain each of its arrays.
         for t in kernelTerms.indices {
@@ -98,7 +108,7 @@ extension ReducedLoss {
             guard table[a].value.isFinite, b.map({ table[$0].value.isFinite }) ?? true, table[p].value.isFinite else {
                 throw ModelError.overflow("the squared norms and inner products of \(kernelTerms[t].pair) overflow at this point; its entries are too large")
             }
-            let u = kernelTerms[t].wedge.appendJet(at: x, d: d, dIndex: dIndex, order: order, to: &table)
+            let u = kernelTerms[t].wedge.appendJet(at: x, d: d, dIndex: dIndex, order: order, counts: counts, to: &table)
             let kernel: ReluKernel<S>
             do {
                 kernel = try ReluKernel(
@@ -108,7 +118,7 @@ extension ReducedLoss {
                 // Only sqrt(u) at u = 0 at a Dual point: no derivative beyond the second there.
                 throw ModelError.notSmooth(kernelTerms[t].pair)
             }
-            let w = kernelTerms[t].weight.evaluate(at: d)
+            let w = counts[kernelTerms[t].weightSlot]
             sum.value.add(w.value, times: kernel.value)
             guard order >= .gradient else { continue }
             // Inputs of c * g(A, B, p): A, B, p and the weight c(d), whose jet has entries only

@@ -14,18 +14,20 @@ public struct ReducedLoss: Sendable {
     struct KernelTerm: Sendable {
         /// Signed count of pairs of this kind (with the 1/2 of the double sum).
         let weight: CountPolynomial
-        let a: QuadraticForm
+        var a: QuadraticForm
         /// `nil` for a teacher column, whose squared norm is 1.
-        let b: QuadraticForm?
-        let p: QuadraticForm
+        var b: QuadraticForm?
+        var p: QuadraticForm
         /// u = A B - p^2 as a sum of squared minors, accurate near parallel rows (``WedgeForm``).
-        let wedge: WedgeForm
+        var wedge: WedgeForm
         /// Which pair this is, for messages.
         let pair: String
         /// The blocks of the pair's two rows (nil for a teacher column), to say which row is zero.
         let blocks: (first: Int, second: Int?)
         /// The positions of `a`, `b` and `p` in ``ReducedLoss/forms``.
         var formIndex = (a: 0, b: Int?.none, p: 0)
+        /// The weight's slot in ``ReducedLoss/counts``.
+        var weightSlot = 0
 
         /// The block of the zero row: the first of the pair (A = 0) or the second (B = 0).
         func zeroRow(first: Bool) -> Int {
@@ -43,6 +45,8 @@ public struct ReducedLoss: Sendable {
     /// What one evaluation appends to its ``JetTable`` at most: the quadratic part, the forms,
     /// and each term's wedge and weight.
     let jetCapacity: JetCapacity
+    /// The distinct counts of all of the above (``CountValues``).
+    let counts: CountSlots
 
     public init(_ space: FixedSpace) {
         self.space = space
@@ -144,7 +148,6 @@ public struct ReducedLoss: Sendable {
             return form
         }
 
-        self.quadratic = quadratic
         self.teacherOverPi = CountPolynomial(1, over: 4, factors: [.d, .d - 1])
         var forms: [QuadraticForm] = []
         func position(_ form: QuadraticForm) -> Int {
@@ -155,6 +158,18 @@ public struct ReducedLoss: Sendable {
         for t in terms.indices {
             terms[t].formIndex = (position(terms[t].a), terms[t].b.map(position), position(terms[t].p))
         }
+        var counts = CountSlots()
+        quadratic.assignSlots(&counts)
+        for f in forms.indices { forms[f].assignSlots(&counts) }
+        for t in terms.indices {
+            terms[t].a.assignSlots(&counts)
+            terms[t].b?.assignSlots(&counts)
+            terms[t].p.assignSlots(&counts)
+            terms[t].wedge.assignSlots(&counts)
+            terms[t].weightSlot = counts.slot(of: terms[t].weight)
+        }
+        self.quadratic = quadratic
+        self.counts = counts
         self.kernelTerms = terms
         self.forms = forms
         jetCapacity = ([quadratic.capacity] + forms.map(\.capacity) + terms.map(\.wedge.capacity))

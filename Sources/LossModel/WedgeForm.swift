@@ -31,6 +31,8 @@ struct WedgeForm: Hashable, Sendable {
     struct Square: Hashable, Sendable {
         let weight: CountPolynomial
         var minor: [Monomial]
+        /// The weight's number in its loss's ``CountSlots``.
+        var slot = 0
     }
 
     private(set) var squares: [Square]
@@ -53,24 +55,33 @@ struct WedgeForm: Hashable, Sendable {
         }
     }
 
+    /// Numbers every weight in `slots`.
+    mutating func assignSlots(_ slots: inout CountSlots) {
+        for q in squares.indices { squares[q].slot = slots.slot(of: squares[q].weight) }
+    }
+
     /// Appends u at x and d to `table`, with grad u (in x, and in d at `dIndex`) when `order`
     /// is the Hessian: the kernel needs grad u only for its curvature term (``ReluKernel``).
-    /// The gradient has one entry per index, in the order of ``variables``, d last.
-    func appendJet<S: Scalar>(at x: [S], d: S, dIndex: Int?, order: DerivativeOrder, to table: inout JetTable<S>) -> Int {
+    /// The gradient has one entry per index, in the order of ``variables``, d last. `counts`:
+    /// the weights at d, by slot.
+    func appendJet<S: Scalar>(
+        at x: [S], d: S, dIndex: Int?, order: DerivativeOrder, counts: CountValues<S>, to table: inout JetTable<S>
+    ) -> Int {
         let zero = S(0, precision: d.precision)
         var value = zero
         let needsGradient = order >= .hessian
         table.slots.removeAll(keepingCapacity: true)
         if needsGradient { table.slots.append(contentsOf: repeatElement(nil, count: variables.count)) }
         var slope: S?
-        for square in squares {
-            let c = square.weight.evaluate(at: d)
-            let minor = square.value(at: x, zero: zero)
+        // By index: a copy of a square would retain its weight's arrays.
+        for q in squares.indices {
+            let c = counts[squares[q].slot]
+            let minor = squares[q].value(at: x, zero: zero)
             let cm = c.value * minor
             value.add(cm, times: minor)
             guard needsGradient else { continue }
             let twice = cm * S(2)
-            for m in square.minor {
+            for m in squares[q].minor {
                 let coefficient = m.negative ? -twice : twice
                 if let second = m.second {
                     accumulate(&table.slots[m.firstPosition], coefficient, times: x[second])

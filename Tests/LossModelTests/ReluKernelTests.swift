@@ -60,8 +60,9 @@ final class ReluKernelTests: XCTestCase {
             for term in loss.kernelTerms {
                 func quantities<S: Scalar>(_ x: [S], _ d: S) throws -> (ReluKernel<S>, (coefficient: S, direction: ArraySlice<(Int, S)>)) {
                     var table = JetTable<S>()
-                    let jets = [term.a, term.b, term.p].map { $0?.appendJet(at: x, d: d, dIndex: nil, order: .hessian, to: &table) }
-                    let u = term.wedge.appendJet(at: x, d: d, dIndex: nil, order: .hessian, to: &table)
+                    let counts = loss.counts.values(at: d)
+                    let jets = [term.a, term.b, term.p].map { $0?.appendJet(at: x, d: d, dIndex: nil, order: .hessian, counts: counts, to: &table) }
+                    let u = term.wedge.appendJet(at: x, d: d, dIndex: nil, order: .hessian, counts: counts, to: &table)
                     let (a, q) = (table[jets[0]!].value, table[jets[2]!].value)
                     let b = jets[1].map { table[$0].value } ?? S(1, precision: d.precision)
                     var angles = KernelAngles<S>(terms: 1)

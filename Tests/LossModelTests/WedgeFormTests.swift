@@ -21,10 +21,11 @@ final class WedgeFormTests: XCTestCase {
             let dIndex = x.count
             for term in loss.kernelTerms {
                 var table = JetTable<BigFloat>()
-                let a = term.a.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, to: &table)
-                let b = term.b?.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, to: &table)
-                let p = term.p.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, to: &table)
-                let u = term.wedge.appendJet(at: x, d: d, dIndex: dIndex, order: .hessian, to: &table)
+                let counts = loss.counts.values(at: d)
+                let a = term.a.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, counts: counts, to: &table)
+                let b = term.b?.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, counts: counts, to: &table)
+                let p = term.p.appendJet(at: x, d: d, dIndex: dIndex, order: .gradient, counts: counts, to: &table)
+                let u = term.wedge.appendJet(at: x, d: d, dIndex: dIndex, order: .hessian, counts: counts, to: &table)
                 let (aValue, pValue) = (table[a].value, table[p].value)
                 let bValue = b.map { table[$0].value } ?? BigFloat(1, precision: bits)
                 let scale = aValue * bValue
