@@ -203,8 +203,8 @@ struct JetAccumulator<S: Scalar> {
     }
 
     /// Adds c (u v^T + v u^T) when `symmetric`, else c u u^T (u = v). Each entry gets
-    /// (c u_i) v_j rounded as written; a symmetric pair shares that product, otherwise it lives
-    /// only on the stack (``Scalar/add(_:times:)``).
+    /// (c u_i) v_j rounded as written; a symmetric pair shares that product; either way it lives
+    /// only on the stack (``Scalar/add(_:times:)``, ``Scalar/addProduct(_:_:to:at:_:)``).
     mutating func addOuter(_ u: ArraySlice<(Int, S)>, _ v: ArraySlice<(Int, S)>, _ c: S, symmetric: Bool) {
         let n = dimension
         // The innermost loop of an evaluation: through the buffers, without a uniqueness and a
@@ -216,9 +216,7 @@ struct JetAccumulator<S: Scalar> {
                         let ca = c * a
                         for (j, b) in v {
                             if symmetric {
-                                let entry = ca * b
-                                h[i * n + j] += entry
-                                h[j * n + i] += entry
+                                S.addProduct(ca, b, to: h, at: i * n + j, j * n + i)
                             } else {
                                 h[i * n + j].add(ca, times: b)
                             }

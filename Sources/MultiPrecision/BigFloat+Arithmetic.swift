@@ -60,6 +60,20 @@ extension BigFloat {
         }
     }
 
+    /// buffer[first] += x * y, then buffer[second] += x * y, the product rounded once at the
+    /// larger precision of x and y, as written out, but in a stack temporary.
+    @inlinable
+    public static func addProduct(_ x: BigFloat, _ y: BigFloat, to buffer: UnsafeMutableBufferPointer<BigFloat>, at first: Int, _ second: Int) {
+        let precision = Swift.max(x.precision, y.precision)
+        MPFRStorage.withTemporary(precision: precision) { product in
+            withExtendedLifetime((x, y)) { _ = mpfr_mul(product, x.storage.value, y.storage.value, MPFR_RNDN) }
+            buffer[first].prepareForWrite(precision: precision)
+            _ = mpfr_add(buffer[first].storage.value, buffer[first].storage.value, product, MPFR_RNDN)
+            buffer[second].prepareForWrite(precision: precision)
+            _ = mpfr_add(buffer[second].storage.value, buffer[second].storage.value, product, MPFR_RNDN)
+        }
+    }
+
     /// self * x + y with a single rounding, in place.
     @inlinable
     public mutating func formFusedMultiplyAdd(_ x: BigFloat, _ y: BigFloat) {

@@ -47,6 +47,11 @@ public protocol Scalar: Comparable, Sendable, CustomStringConvertible, Expressib
     mutating func add(_ x: Self, times y: Self)
     /// self -= x * y, rounded as written (see ``add(_:times:)``).
     mutating func subtract(_ x: Self, times y: Self)
+    /// buffer[first] += x * y, then buffer[second] += x * y, with the product rounded once for
+    /// both: as `let e = x * y` and two `+=` are written (`first == second` adds it twice).
+    /// ``BigFloat`` keeps the product in a stack temporary instead of a new heap value: the
+    /// symmetric outer products of a Hessian evaluation make one for every pair of entries.
+    static func addProduct(_ x: Self, _ y: Self, to buffer: UnsafeMutableBufferPointer<Self>, at first: Int, _ second: Int)
     /// The same number at the same precision, down to the sign of a zero (both ends, for an
     /// interval); NaN is identical to nothing. Any function of the one gives what it gives of
     /// the other, so an identical argument may reuse a result. `false` is always a sound
@@ -108,6 +113,13 @@ extension Scalar {
 
     @inlinable
     public mutating func subtract(_ x: Self, times y: Self) { self -= x * y }
+
+    @inlinable
+    public static func addProduct(_ x: Self, _ y: Self, to buffer: UnsafeMutableBufferPointer<Self>, at first: Int, _ second: Int) {
+        let product = x * y
+        buffer[first] += product
+        buffer[second] += product
+    }
 
     /// Never known identical: a type that does not say which of its values are the same to the
     /// bit gets no shared results (each caller computes again), never a wrong one.

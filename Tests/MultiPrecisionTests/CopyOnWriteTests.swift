@@ -83,6 +83,33 @@ final class CopyOnWriteTests: XCTestCase {
         XCTAssertTrue(sum.isIdentical(to: BigFloat(2, precision: 20_000) - wide * wide))
     }
 
+    /// One product for two sums, as `let e = x * y; a += e; b += e` is written: the product
+    /// rounded at the larger precision of its factors, each sum growing its entry to it, the
+    /// same entry twice when both places are one, and entries that share storage (copies of
+    /// one zero, as a Hessian starts) written separately.
+    func testAddProductIsTheWrittenOutFormForBothEntries() {
+        let tiny = BigFloat.epsilon(precision: 101)  // 2^-100
+        let one = BigFloat(1, precision: p)
+        let third = BigFloat(1, precision: 300) / BigFloat(3, precision: 300)
+        for (x, y) in [(one + tiny, one - tiny), (third, one), (third, third)] {
+            let start = [-one, BigFloat(1, precision: 53), BigFloat(0, precision: p), BigFloat(0, precision: p)]
+            var entries = start
+            entries[3] = entries[2]  // shared storage
+            entries.withUnsafeMutableBufferPointer { buffer in
+                BigFloat.addProduct(x, y, to: buffer, at: 0, 1)
+                BigFloat.addProduct(x, y, to: buffer, at: 2, 2)
+            }
+            let e = x * y
+            let expected = [start[0] + e, start[1] + e, start[2] + e + e, start[3]]
+            for (got, want) in zip(entries, expected) {
+                XCTAssertTrue(got.isIdentical(to: want), "\(got) against \(want)")
+            }
+        }
+        var doubles = [1.0, 1e-17, 0.0]
+        doubles.withUnsafeMutableBufferPointer { Double.addProduct(3.0, 1e-17, to: $0, at: 0, 1) }
+        XCTAssertEqual(doubles, [1.0 + 3.0 * 1e-17, 1e-17 + 3.0 * 1e-17, 0.0])
+    }
+
     func testIdentityTellsZerosAndPrecisionsApart() {
         let zero = BigFloat(0, precision: p)
         XCTAssertTrue(zero.isIdentical(to: BigFloat(0, precision: p)))
