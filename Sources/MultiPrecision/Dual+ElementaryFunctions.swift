@@ -64,7 +64,12 @@ extension Dual {
     /// continuous, that is 0 / 0: a derivative that is not finite, since atan2 cannot throw.
     /// On the cut (y = 0, x < 0) it is the derivative of the branch the value is on.
     public static func atan2(y: Dual, x: Dual) -> Dual {
-        let slope = (x.value * y.derivative - y.value * x.derivative) / (x.value * x.value + y.value * y.value)
+        // (x y' - y x') / (x^2 + y^2), rounded as written, the second products and sums in place.
+        var slope = x.value * y.derivative
+        slope.subtract(y.value, times: x.derivative)
+        var radius = x.value * x.value
+        radius.add(y.value, times: y.value)
+        slope /= radius
         return Dual(Base.atan2(y: y.value, x: x.value), derivative: slope)
     }
 

@@ -16,6 +16,35 @@ final class DualTests: XCTestCase {
         try checkSecondDerivatives(BigFloat.self)
     }
 
+    /// The derivative parts are the written-out formulas, rounded in the order they are written
+    /// (a' b + a b', (a' - (a/b) b') / b, (x y' - y x') / (x^2 + y^2), and `self += x * y`),
+    /// bit for bit, at mixed precisions and one level of nesting.
+    func testDerivativesRoundAsWrittenOut() {
+        func same(_ a: BigFloat, _ b: BigFloat, _ what: String) { XCTAssertTrue(a.isIdentical(to: b), "\(what): \(a) against \(b)") }
+        let third = BigFloat(1, precision: 300) / BigFloat(3, precision: 300)
+        let seventh = BigFloat(1, precision: 120) / BigFloat(7, precision: 120)
+        let a = Dual(third, derivative: seventh * BigFloat(5))
+        let b = Dual(BigFloat(-2.5, precision: 100) + seventh, derivative: third * BigFloat(3))
+        let product = a * b
+        same(product.value, a.value * b.value, "product")
+        same(product.derivative, a.derivative * b.value + a.value * b.derivative, "product'")
+        let quotient = a / b
+        same(quotient.derivative, (a.derivative - quotient.value * b.derivative) / b.value, "quotient'")
+        var sum = Dual(seventh, derivative: third)
+        sum.add(a, times: b)
+        same(sum.value, seventh + product.value, "add")
+        same(sum.derivative, third + product.derivative, "add'")
+        var difference = Dual(seventh, derivative: third)
+        difference.subtract(a, times: b)
+        same(difference.derivative, third - product.derivative, "subtract'")
+        let angle = Dual.atan2(y: a, x: b)
+        same(angle.derivative, (b.value * a.derivative - a.value * b.derivative) / (b.value * b.value + a.value * a.value), "atan2'")
+        // Nested: the inner parts follow the same rule.
+        let outer = Dual(a, derivative: b) * Dual(b, derivative: a)
+        let inner = b * b + a * a
+        same(outer.derivative.derivative, inner.derivative, "nested'")
+    }
+
     private func checkFirstDerivatives<S: Scalar>(_: S.Type) throws {
         let p = S.self == Double.self ? 53 : 200
         let c = { (v: Double) in S(v, precision: p) }
