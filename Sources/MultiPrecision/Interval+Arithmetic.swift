@@ -15,6 +15,17 @@ extension BigFloat {
     }
 
     /// operation(x) at `precision` bits, rounded in direction `mode`.
+    /// self = operation(self, b) rounded in `mode` at `precision` bits, in place: what
+    /// ``directed(_:_:_:_:precision:)`` gives when self has at most `precision` bits.
+    @inlinable
+    mutating func applyDirected(_ operation: BinaryOperation, _ b: BigFloat, _ mode: mpfr_rnd_t, precision: Int) {
+        precondition(self.precision <= precision, "an in-place directed operation narrower than its operand")
+        prepareForWrite(precision: precision)
+        withExtendedLifetime(b) {
+            _ = operation(storage.value, storage.value, b.storage.value, mode)
+        }
+    }
+
     @inlinable
     static func directed(_ operation: UnaryOperation, _ x: BigFloat, _ mode: mpfr_rnd_t, precision: Int) -> BigFloat {
         x.withValue { v in make(precision: precision) { _ = operation($0, v, mode) } }
@@ -143,8 +154,21 @@ extension Interval {
         Interval(lower: -x.upper, upper: -x.lower)
     }
 
-    public static func += (a: inout Interval, b: Interval) { a = a + b }
-    public static func -= (a: inout Interval, b: Interval) { a = a - b }
+    /// ``+(_:_:)`` written into a's ends where their storage is unshared: the same directed
+    /// roundings at the same precision, without two new values per sum (an enclosure's
+    /// accumulations are most of its operations).
+    public static func += (a: inout Interval, b: Interval) {
+        let p = Swift.max(a.precision, b.precision)
+        a.lower.applyDirected(mpfr_add, b.lower, MPFR_RNDD, precision: p)
+        a.upper.applyDirected(mpfr_add, b.upper, MPFR_RNDU, precision: p)
+    }
+
+    /// ``-(_:_:)`` written into a's ends (see ``+=(_:_:)``).
+    public static func -= (a: inout Interval, b: Interval) {
+        let p = Swift.max(a.precision, b.precision)
+        a.lower.applyDirected(mpfr_sub, b.upper, MPFR_RNDD, precision: p)
+        a.upper.applyDirected(mpfr_sub, b.lower, MPFR_RNDU, precision: p)
+    }
     public static func *= (a: inout Interval, b: Interval) { a = a * b }
     public static func /= (a: inout Interval, b: Interval) { a = a / b }
 

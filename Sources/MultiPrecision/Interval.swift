@@ -30,9 +30,9 @@ import CMPFR
 /// text become the tightest enclosing interval at the precision asked for.
 public struct Interval: Sendable {
     /// The lower end; rounded down wherever it was computed.
-    public let lower: BigFloat
+    public internal(set) var lower: BigFloat
     /// The upper end; rounded up wherever it was computed.
-    public let upper: BigFloat
+    public internal(set) var upper: BigFloat
 
     /// The interval [lower, upper]; the caller guarantees lower <= upper.
     public init(lower: BigFloat, upper: BigFloat) {

@@ -58,6 +58,31 @@ final class IntervalTests: XCTestCase {
         }
     }
 
+    /// The compound assignments write in place and give the bits of + and -: at mixed
+    /// precisions, with an end shared with another interval, and for x -= x.
+    func testCompoundAssignmentsAreTheOperators() {
+        let third = Interval(BigFloat(1, precision: 100)) / Interval(BigFloat(3, precision: 100))
+        let wide = Interval(BigFloat(1, precision: 300)) / Interval(BigFloat(7, precision: 300))
+        func same(_ a: Interval, _ b: Interval, _ what: String) {
+            XCTAssertTrue(a.lower.isIdentical(to: b.lower) && a.upper.isIdentical(to: b.upper), "\(what): \(a) against \(b)")
+        }
+        for (x, y) in [(third, wide), (wide, third), (third, -third)] {
+            var sum = x
+            sum += y
+            same(sum, x + y, "+=")
+            var difference = x
+            difference -= y
+            same(difference, x - y, "-=")
+        }
+        let shared = third
+        var own = shared
+        own += wide
+        same(shared, Interval(BigFloat(1, precision: 100)) / Interval(BigFloat(3, precision: 100)), "the shared original")
+        var selfDifference = wide
+        selfDifference -= selfDifference
+        same(selfDifference, wide - wide, "x -= x")
+    }
+
     func testArithmeticEnclosesEveryPointIncludingEverySignCase() throws {
         var stream = Stream(seed: 42)
         let operations: [(String, (Interval, Interval) -> Interval, (BigFloat, BigFloat) -> BigFloat)] = [
