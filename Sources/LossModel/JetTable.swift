@@ -38,11 +38,30 @@ struct JetTable<S: Scalar> {
 
     subscript(jet: Int) -> Jet { jets[jet] }
 
-    /// The gradient entries (index, derivative) of a jet, in the order they were appended.
-    func gradient(_ jet: Int) -> ArraySlice<(Int, S)> { gradientEntries[jets[jet].gradient] }
+    /// The entries of every jet closed so far, read through buffers, for the innermost loops:
+    /// a slice of an array retains its storage each time it is made, about thirty times per
+    /// kernel term. The buffers live only during `body`, in which nothing is appended.
+    struct Entries {
+        fileprivate let jets: UnsafeBufferPointer<Jet>
+        fileprivate let gradients: UnsafeBufferPointer<(Int, S)>
+        fileprivate let hessians: UnsafeBufferPointer<(Int, Int, S)>
 
-    /// The Hessian entries (i, j, v) of a jet, in the order they were appended.
-    func hessian(_ jet: Int) -> ArraySlice<(Int, Int, S)> { hessianEntries[jets[jet].hessian] }
+        /// The gradient entries (index, derivative) of a jet, in the order they were appended.
+        /// The gradient entries (index, derivative) of a jet, in the order they were appended.
+        func gradient(_ jet: Int) -> UnsafeBufferPointer<(Int, S)> { UnsafeBufferPointer(rebasing: gradients[jets[jet].gradient]) }
+        /// The Hessian entries (i, j, v) of a jet, in the order they were appended.
+        func hessian(_ jet: Int) -> UnsafeBufferPointer<(Int, Int, S)> { UnsafeBufferPointer(rebasing: hessians[jets[jet].hessian]) }
+    }
+
+    func withEntries<R>(_ body: (Entries) throws -> R) rethrows -> R {
+        try jets.withUnsafeBufferPointer { jets in
+            try gradientEntries.withUnsafeBufferPointer { gradients in
+                try hessianEntries.withUnsafeBufferPointer { hessians in
+                    try body(Entries(jets: jets, gradients: gradients, hessians: hessians))
+                }
+            }
+        }
+    }
 
     mutating func appendGradient(_ index: Int, _ value: S) { gradientEntries.append((index, value)) }
 

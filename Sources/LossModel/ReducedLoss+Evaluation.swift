@@ -136,32 +136,39 @@ extension ReducedLoss {
                 default: weight
                 }
             }
-            for k in 0..<4 {
-                guard let input = input(k) else { continue }
-                let first = k < 3 ? w.value * kernel.first(k) : kernel.value
-                for (i, v) in table.gradient(input) { sum.addGradient(i, first, times: v) }
-                guard order >= .hessian else { continue }
-                for (i, j, v) in table.hessian(input) { sum.addHessian(i, j, first * v) }
-            }
-            guard order >= .hessian else { continue }
-            for k in 0..<4 {
-                guard let left = input(k) else { continue }
-                for l in k..<4 {
-                    guard let right = input(l) else { continue }
-                    let coefficient: S
-                    switch (k, l) {
-                    case (3, 3): continue
-                    case (_, 3): coefficient = kernel.first(k)
-                    default: coefficient = w.value * kernel.second(k, l)
+            try table.withEntries { entries in
+                for k in 0..<4 {
+                    guard let input = input(k) else { continue }
+                    let first = k < 3 ? w.value * kernel.first(k) : kernel.value
+                    for (i, v) in entries.gradient(input) { sum.addGradient(i, first, times: v) }
+                    guard order >= .hessian else { continue }
+                    for (i, j, v) in entries.hessian(input) { sum.addHessian(i, j, first * v) }
+                }
+                guard order >= .hessian else { return }
+                for k in 0..<4 {
+                    guard let left = input(k) else { continue }
+                    for l in k..<4 {
+                        guard let right = input(l) else { continue }
+                        let coefficient: S
+                        switch (k, l) {
+                        case (3, 3): continue
+                        case (_, 3): coefficient = kernel.first(k)
+                        default: coefficient = w.value * kernel.second(k, l)
+                        }
+                        sum.addOuter(entries.gradient(left), entries.gradient(right), coefficient, symmetric: k != l)
                     }
-                    sum.addOuter(table.gradient(left), table.gradient(right), coefficient, symmetric: k != l)
+                }
+                // The G_uu part of the kernel's second partials, from grad u itself (ReluKernel).
+                let curvature = try kernel.curvatureTerm(entries.gradient(u)) { index in
+                    try kernelTerms[t].wedge.gradientBound(at: index, x: x, d: d, dIndex: dIndex) { kernelTerms[t].pair }
+                }
+                let coefficient = w.value * curvature.coefficient
+                if let m = curvature.bounded {
+                    m.withUnsafeBufferPointer { m in sum.addOuter(m, m, coefficient, symmetric: false) }
+                } else {
+                    sum.addOuter(entries.gradient(u), entries.gradient(u), coefficient, symmetric: false)
                 }
             }
-            // The G_uu part of the kernel's second partials, from grad u itself (ReluKernel).
-            let curvature = try kernel.curvatureTerm(table.gradient(u)) { index in
-                try kernelTerms[t].wedge.gradientBound(at: index, x: x, d: d, dIndex: dIndex) { kernelTerms[t].pair }
-            }
-            sum.addOuter(curvature.direction, curvature.direction, w.value * curvature.coefficient, symmetric: false)
         }
         return sum
     }
@@ -187,8 +194,10 @@ struct JetAccumulator<S: Scalar> {
     /// Adds jet `jet` of `table`.
     mutating func add(_ table: JetTable<S>, _ jet: Int) {
         value += table[jet].value
-        for (i, v) in table.gradient(jet) { addGradient(i, v) }
-        for (i, j, v) in table.hessian(jet) { addHessian(i, j, v) }
+        table.withEntries { entries in
+            for (i, v) in entries.gradient(jet) { addGradient(i, v) }
+            for (i, j, v) in entries.hessian(jet) { addHessian(i, j, v) }
+        }
     }
 
     mutating func addGradient(_ i: Int, _ v: S) { gradient[i] += v }
@@ -205,22 +214,18 @@ struct JetAccumulator<S: Scalar> {
     /// Adds c (u v^T + v u^T) when `symmetric`, else c u u^T (u = v). Each entry gets
     /// (c u_i) v_j rounded as written; a symmetric pair shares that product; either way it lives
     /// only on the stack (``Scalar/add(_:times:)``, ``Scalar/addProduct(_:_:to:at:_:)``).
-    mutating func addOuter(_ u: ArraySlice<(Int, S)>, _ v: ArraySlice<(Int, S)>, _ c: S, symmetric: Bool) {
+    mutating func addOuter(_ u: UnsafeBufferPointer<(Int, S)>, _ v: UnsafeBufferPointer<(Int, S)>, _ c: S, symmetric: Bool) {
         let n = dimension
         // The innermost loop of an evaluation: through the buffers, without a uniqueness and a
         // bounds check per entry.
-        u.withUnsafeBufferPointer { u in
-            v.withUnsafeBufferPointer { v in
-                hessian.withUnsafeMutableBufferPointer { h in
-                    for (i, a) in u {
-                        let ca = c * a
-                        for (j, b) in v {
-                            if symmetric {
-                                S.addProduct(ca, b, to: h, at: i * n + j, j * n + i)
-                            } else {
-                                h[i * n + j].add(ca, times: b)
-                            }
-                        }
+        hessian.withUnsafeMutableBufferPointer { h in
+            for (i, a) in u {
+                let ca = c * a
+                for (j, b) in v {
+                    if symmetric {
+                        S.addProduct(ca, b, to: h, at: i * n + j, j * n + i)
+                    } else {
+                        h[i * n + j].add(ca, times: b)
                     }
                 }
             }

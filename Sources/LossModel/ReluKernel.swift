@@ -144,18 +144,19 @@ struct ReluKernel<S: Scalar> {
     }
 
     /// G_uu grad u grad u^T as coefficient * direction direction^T, from grad u (`gradient`,
-    /// one entry per index): (G_uu, grad u) where s > 0, G_uu = kappa / (4 s); (kappa s, m)
-    /// where s may be 0, each m_i = grad u_i / (2 s) any value of [-gamma_i, gamma_i] (0 for a
-    /// point type, whose s is then exactly 0), gamma_i from `bound` (``WedgeForm/gradientBound(at:x:d:dIndex:pair:)``).
-    /// There an enclosure throws ``ModelError/noEnclosure(_:)`` when gamma is not a bound.
+    /// one entry per index): (G_uu, nil: the direction is grad u itself) where s > 0,
+    /// G_uu = kappa / (4 s); (kappa s, m) where s may be 0, each m_i = grad u_i / (2 s) any
+    /// value of [-gamma_i, gamma_i] (0 for a point type, whose s is then exactly 0), gamma_i
+    /// from `bound` (``WedgeForm/gradientBound(at:x:d:dIndex:pair:)``). There an enclosure
+    /// throws ``ModelError/noEnclosure(_:)`` when gamma is not a bound.
     func curvatureTerm(
-        _ gradient: ArraySlice<(Int, S)>, bound: (Int) throws -> S
-    ) throws -> (coefficient: S, direction: ArraySlice<(Int, S)>) {
-        if s.signum > 0 { return (curvature / (s * S(4)), gradient) }
+        _ gradient: UnsafeBufferPointer<(Int, S)>, bound: (Int) throws -> S
+    ) throws -> (coefficient: S, bounded: [(Int, S)]?) {
+        if s.signum > 0 { return (curvature / (s * S(4)), nil) }
         let twoS = s * S(2)
         let m = try gradient.map { index, derivative in
             (index, try S.boundedQuotient(derivative, twoS) { try bound(index) })
         }
-        return (curvature * s, m[...])
+        return (curvature * s, m)
     }
 }
