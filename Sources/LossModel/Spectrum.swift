@@ -142,7 +142,8 @@ extension SpectrumModel {
             let m = part.multiplicity.value(at: dValue)
             guard m > 0 else { return (m, .success([])) }
             do {
-                guard let frame = try known.frames[index]?.get() else { return (m, .success([])) }
+                // Every selected part with m > 0 has a frame; built here should one be missing.
+                let frame = try known.frames[index]?.get() ?? part.frame(fine: refined[part.refined].loss.space, d: d)
                 return (m, .success(try frame.eigenvalues(hessian: try hessian(part.refined))))
             } catch let error as IsotypicPart.Undefined {
                 return (m, .failure(error))
