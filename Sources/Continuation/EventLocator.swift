@@ -99,16 +99,23 @@ struct EventLocator<P: ContinuationProblem, S: Scalar> {
     /// its ends sampled at this precision. The bracket is widened (256-fold by default,
     /// ``LocationSettings/widening``) until the event
     /// function changes sign over it, up to the whole secant: a lower-precision bracket may sit
-    /// inside the rounding noise of the new one. Stops early at an exact zero.
-    func bracket(around estimate: S, halfWidth: S, guess: [S]) throws -> InitialBracket<S> {
+    /// inside the rounding noise of the new one. Stops early at an exact zero. With
+    /// `concurrently` the two ends are sampled on two threads; the lower end's failure is still
+    /// the one thrown when both fail.
+    func bracket(around estimate: S, halfWidth: S, guess: [S], concurrently: Bool) throws -> InitialBracket<S> {
         let zero = S(0, precision: precision)
         var width = halfWidth
         var samples = 0
         while true {
             let low = S.maximum(zero, estimate - width)
             let high = length < estimate + width ? length : estimate + width
-            let lower = try sample(at: low, guess: adding(guess, low - estimate, times: direction))
-            let upper = try sample(at: high, guess: adding(guess, high - estimate, times: direction))
+            let (sampledLower, sampledUpper) = bothOf(concurrently: concurrently, {
+                Result { try sample(at: low, guess: adding(guess, low - estimate, times: direction)) }
+            }, {
+                Result { try sample(at: high, guess: adding(guess, high - estimate, times: direction)) }
+            })
+            let lower = try sampledLower.get()
+            let upper = try sampledUpper.get()
             samples += 2
             let found = InitialBracket(lower: lower, upper: upper, samples: samples)
             if lower.value.signum == 0 || upper.value.signum == 0 || (lower.value.signum < 0) != (upper.value.signum < 0) {

@@ -24,9 +24,12 @@ extension PseudoArclength {
     /// for the digits (``PrecisionPolicy/locationMinimum(digits:)``), a
     /// sign change that is not there at working precision, a failing corrector, or a bracket
     /// that stops shrinking before the tolerance.
+    ///
+    /// With `concurrently` the two ends of the full-precision bracket are sampled on two
+    /// threads; the result is the same bits.
     public func locate<T: Scalar>(
         event: ContinuationEvent, in result: ContinuationResult, precision bits: Int, digits: Int,
-        settings: LocationSettings = LocationSettings()
+        settings: LocationSettings = LocationSettings(), concurrently: Bool = false
     ) throws -> LocatedEvent<T> {
         guard let function = EventFunction(event.kind) else { throw LocationError.notLocatable(event) }
         try validate(event, function: function, in: result)
@@ -56,7 +59,7 @@ extension PseudoArclength {
             event: event, function: function, from: a, to: b, corrector: corrector,
             estimate: T(coarse.best.sigma, precision: working), halfWidth: T(halfWidth, precision: working),
             guess: coarse.best.state.map { T($0, precision: working) }, precision: working, digits: digits,
-            settings: settings, coarseIterations: coarseBracket.samples + coarse.evaluations)
+            settings: settings, coarseIterations: coarseBracket.samples + coarse.evaluations, concurrently: concurrently)
     }
 
     /// The same event located again at a higher precision, `bits`, starting from an earlier
@@ -65,10 +68,10 @@ extension PseudoArclength {
     /// bracket may sit inside the new precision's noise) and refined to `digits` digits. This is
     /// how a certificate asks for more digits without locating the event from scratch. An event
     /// in the step of a branch point is located from scratch at `bits`: its location starts from
-    /// the branch point's, whose `Double` stage is cheap.
+    /// the branch point's, whose `Double` stage is cheap. `concurrently` as for ``locate(event:in:precision:digits:settings:concurrently:)``.
     public func relocate(
         _ previous: LocatedEvent<BigFloat>, in result: ContinuationResult, precision bits: Int, digits: Int,
-        settings: LocationSettings = LocationSettings()
+        settings: LocationSettings = LocationSettings(), concurrently: Bool = false
     ) throws -> LocatedEvent<BigFloat> {
         let event = previous.event
         guard let function = EventFunction(event.kind) else { throw LocationError.notLocatable(event) }
@@ -81,7 +84,8 @@ extension PseudoArclength {
             throw LocationError.precisionTooLow(bits: working, digits: digits, required: required)
         }
         if result.branchPoint(sharingBracketWith: event) != nil {
-            return try locate(event: event, in: result, precision: working, digits: digits, settings: settings)
+            return try locate(
+                event: event, in: result, precision: working, digits: digits, settings: settings, concurrently: concurrently)
         }
         let a = result.points[event.bracket.lowerBound].state
         let b = result.points[event.bracket.upperBound].state
@@ -91,7 +95,7 @@ extension PseudoArclength {
         return try fineStage(
             event: event, function: function, from: a, to: b, corrector: Corrector(problem: problem), estimate: estimate,
             halfWidth: 2 * width, guess: (previous.x + [previous.parameter]).map(lift), precision: working,
-            digits: digits, settings: settings, coarseIterations: 0)
+            digits: digits, settings: settings, coarseIterations: 0, concurrently: concurrently)
     }
 
     /// The full-precision stage: a bracket around `estimate` (+- `halfWidth`, widened until the
@@ -100,11 +104,12 @@ extension PseudoArclength {
     private func fineStage<T: Scalar>(
         event: ContinuationEvent, function: EventFunction, from a: [Double], to b: [Double], corrector: Corrector<P>,
         estimate: T, halfWidth: T, guess: [T], precision working: Int, digits: Int, settings: LocationSettings,
-        coarseIterations: Int
+        coarseIterations: Int, concurrently: Bool
     ) throws -> LocatedEvent<T> {
         let fineLocator = try EventLocator<P, T>(
             corrector: corrector, function: function, from: a, to: b, precision: working, settings: settings)
-        let fineBracket = try fineLocator.bracket(around: estimate, halfWidth: halfWidth, guess: guess)
+        let fineBracket = try fineLocator.bracket(
+            around: estimate, halfWidth: halfWidth, guess: guess, concurrently: concurrently)
         let tolerance = try T.pow(
             T(10, precision: working), T(-(digits + PrecisionPolicy.locationGuardDigits), precision: working))
         let fine = try refine(

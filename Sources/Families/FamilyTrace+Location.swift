@@ -25,9 +25,12 @@ extension FamilyTrace {
         // Up the precision ladder to the working precision, then once more at the check precision.
         let rungs = PrecisionPolicy.locationLadder(digits: digits)
         var low: LocatedEvent<BigFloat> = try engine.locate(
-            event: watched, in: result, precision: PrecisionPolicy.location(digits: rungs[0]), digits: rungs[0], settings: settings)
+            event: watched, in: result, precision: PrecisionPolicy.location(digits: rungs[0]), digits: rungs[0],
+            settings: settings, concurrently: concurrently)
         for rung in rungs.dropFirst() {
-            low = try engine.relocate(low, in: result, precision: PrecisionPolicy.location(digits: rung), digits: rung, settings: settings)
+            low = try engine.relocate(
+                low, in: result, precision: PrecisionPolicy.location(digits: rung), digits: rung, settings: settings,
+                concurrently: concurrently)
         }
         let check = PrecisionPolicy.check(PrecisionPolicy.location(digits: digits))
         // The check precision's location beside the working precision's sign check (on d as full
@@ -35,14 +38,20 @@ extension FamilyTrace {
         // are read in the order a sequential run meets them, so that a failure is its failure.
         let working = low
         let (checked, worked) = bothOf(concurrently: concurrently, {
-            let high = Result { try engine.relocate(working, in: result, precision: check, digits: digits, settings: settings) }
+            let high = Result {
+                try engine.relocate(
+                    working, in: result, precision: check, digits: digits, settings: settings, concurrently: concurrently)
+            }
             return (high, high.flatMap { high in Result { try model.loss.criticalPoint(from: high.x, d: high.parameter) } })
         }, {
             // Guessing pays only beside the check; one after the other, the check's d is known.
             let guess = ProvedValue(working.parameter, check: working.parameter, upTo: digits)
             return (
                 Result { try model.loss.criticalPoint(from: working.x, d: working.parameter) },
-                concurrently ? part.map { part in Result { try checkSigns(from: guess, part: part, crossing: crossing, at: working) } } : nil)
+                concurrently
+                    ? part.map { part in
+                        Result { try checkSigns(from: guess, part: part, crossing: crossing, at: working, concurrently: true) }
+                    } : nil)
         })
         let high = try checked.0.get()
 
@@ -59,7 +68,7 @@ extension FamilyTrace {
             if let guessed, guessed.tried == replayed.map(\.decimal) {
                 outcome = (replayed[replayed.count - 1], guessed.tried, guessed.check)
             } else {
-                outcome = try checkSigns(from: d, part: part, crossing: crossing, at: low)
+                outcome = try checkSigns(from: d, part: part, crossing: crossing, at: low, concurrently: concurrently)
             }
             d = outcome.d
             verified = verified && outcome.tried.count == 1
@@ -105,19 +114,21 @@ extension FamilyTrace {
     /// last digit below and above, with the critical point re-solved there at the working
     /// precision of `location`; while the signs do not differ, a digit is dropped. Returns the d
     /// it ends with, the decimals of every d it tried (the last is that d's), and the check
-    /// that passed, if one did.
+    /// that passed, if one did. With `concurrently` the two sides are evaluated on two threads
+    /// (the side below's failure is the one thrown when both fail).
     ///
     /// At the working precision: bits(digits + 5) + 64 resolve an eigenvalue of size 10^-digits
     /// with about 24 digits to spare, and cost a third of the check precision.
     private func checkSigns(
-        from start: ProvedValue, part: IsotypicPartID, crossing: Int, at location: LocatedEvent<BigFloat>
+        from start: ProvedValue, part: IsotypicPartID, crossing: Int, at location: LocatedEvent<BigFloat>,
+        concurrently: Bool
     ) throws -> (d: ProvedValue, tried: [String?], check: LocatedFamilyEvent.SignCheck?) {
         let model = problem.model
         let begin = signCheckStart(location)
         var d = start
         var tried = [d.decimal]
         while let unit = d.unitInLastDigit(precision: location.precision), let centre = d.rounded(precision: location.precision) {
-            let sides = try [centre - unit, centre + unit].map { d in
+            func side(_ d: BigFloat) throws -> (index: Double, value: BigFloat) {
                 let point = try model.loss.criticalPoint(from: begin(d), d: d)
                 let spectrum = try model.spectrum(at: point.x, d: d)
                 // Ascending within the part, as the whole spectrum is.
@@ -130,6 +141,10 @@ extension FamilyTrace {
                 }
                 return (index: spectrum.index, value: values[crossing])
             }
+            let (below, above) = bothOf(concurrently: concurrently, { Result { try side(centre - unit) } }, {
+                Result { try side(centre + unit) }
+            })
+            let sides = [try below.get(), try above.get()]
             if sides[0].value.signum * sides[1].value.signum < 0 {
                 return (d, tried, .init(
                     indexBelow: sides[0].index, indexAbove: sides[1].index,

@@ -2,8 +2,9 @@ import Dispatch
 
 /// `first()` and `second()`, run at the same time on two threads when `concurrently`, else one
 /// after the other. Each computes what it would alone, so the results do not depend on the
-/// choice; for the two independent halves of a location's last step (``FamilyTrace/locate(_:digits:settings:concurrently:)``).
-func bothOf<A, B>(concurrently: Bool, _ first: () -> A, _ second: () -> B) -> (A, B) {
+/// choice: for two independent samples of a location (the ends of a bracket, the two sides of a
+/// sign check) and the two independent halves of its last step.
+public func bothOf<A, B>(concurrently: Bool, _ first: () -> A, _ second: () -> B) -> (A, B) {
     guard concurrently else { return (first(), second()) }
     return withoutActuallyEscaping(first) { first in
         withoutActuallyEscaping(second) { second in
