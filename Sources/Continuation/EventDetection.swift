@@ -9,13 +9,13 @@ struct EventDetector {
     /// Events shown by the last point of `points`, in the order they were passed: touches at the
     /// point before the last (which needs both its neighbours), then sign changes between the
     /// last two points (fold first, then branch point, then test functions in order).
-    func events(endingAt points: [ContinuationPoint]) -> [ContinuationEvent] {
-        let last = points.count - 1
-        guard last >= 1 else { return [] }
+    func events(endingAt points: ArraySlice<ContinuationPoint>) -> [ContinuationEvent] {
+        let last = points.endIndex - 1
+        guard last >= points.startIndex + 1 else { return [] }
         let before = points[last - 1]
         let after = points[last]
         var found: [ContinuationEvent] = []
-        if last >= 2 {
+        if last >= points.startIndex + 2 {
             let first = points[last - 2]
             for (index, name) in testFunctionNames.enumerated() {
                 let values = [first, before, after].map { $0.testFunctionValues[index] }
@@ -26,7 +26,7 @@ struct EventDetector {
                 }
             }
         }
-        if isNegative(before.parameterTangent) != isNegative(after.parameterTangent) {
+        if Self.isFold(from: before, to: after) {
             found.append(ContinuationEvent(kind: .fold, name: "fold", bracket: (last - 1)...last))
         }
         if before.borderedDeterminantSign != after.borderedDeterminantSign {
@@ -40,6 +40,11 @@ struct EventDetector {
             }
         }
         return found
+    }
+
+    /// Whether dlambda/ds changes sign from one point to the next.
+    static func isFold(from before: ContinuationPoint, to after: ContinuationPoint) -> Bool {
+        (before.parameterTangent < 0) != (after.parameterTangent < 0)
     }
 
     private func isNegative(_ value: Double) -> Bool { value < 0 }

@@ -24,8 +24,10 @@ public struct PseudoArclength<P: ContinuationProblem>: Sendable {
     /// ``ContinuationError`` when the settings are invalid, the seed has the wrong size or lies
     /// outside the parameter range, or its correction fails; after that the sweep always returns
     /// what it has found. `onPoint` sees each accepted point as it comes (for progress reports).
+    /// With `concurrently` the points' test functions are computed on a second thread, with the
+    /// same result.
     public func run(
-        from seed: [Double], parameter: Double, settings: ContinuationSettings,
+        from seed: [Double], parameter: Double, settings: ContinuationSettings, concurrently: Bool = false,
         onPoint: (ContinuationPoint) -> Void = { _ in }
     ) throws -> ContinuationResult {
         try settings.validate()
@@ -45,6 +47,6 @@ public struct PseudoArclength<P: ContinuationProblem>: Sendable {
         } catch {
             throw ContinuationError.seedFailed(error)
         }
-        return sweep.run(from: start, onPoint: onPoint)
+        return sweep.run(from: start, concurrently: concurrently, onPoint: onPoint)
     }
 }

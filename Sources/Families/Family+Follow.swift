@@ -24,9 +24,12 @@ extension Family {
     /// Follows the family from its seed down to `settings.lower` and up to `settings.upper` by
     /// pseudo-arclength continuation in Double, with the spectrum at every accepted point.
     /// `problem` is the family's problem, built once (``FamilyProblem``); `progress` is told
-    /// (d, points so far) after each accepted point.
+    /// (d, points so far) after each accepted point. With `concurrently` each sweep computes its
+    /// spectra on a second thread (``PseudoArclength/run(from:parameter:settings:concurrently:onPoint:)``),
+    /// with the same result.
     public func follow(
-        _ settings: FollowSettings, problem: FamilyProblem? = nil, progress: (Double, Int) -> Void = { _, _ in }
+        _ settings: FollowSettings, problem: FamilyProblem? = nil, concurrently: Bool = false,
+        progress: (Double, Int) -> Void = { _, _ in }
     ) throws -> FamilyTrace {
         let problem = problem ?? FamilyProblem(partition)
         let seedD = self.seedD.double
@@ -57,7 +60,9 @@ extension Family {
                 direction: branch == 0 ? .decreasing : .increasing, touchThreshold: settings.touchThreshold,
                 maxTangentTurn: settings.maxTangentTurn)
             do {
-                let result = try engine.run(from: seedX, parameter: seedD, settings: continuation) { point in
+                let result = try engine.run(
+                    from: seedX, parameter: seedD, settings: continuation, concurrently: concurrently
+                ) { point in
                     count += 1
                     progress(point.parameter, count)
                 }

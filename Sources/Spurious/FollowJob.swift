@@ -73,14 +73,15 @@ public enum FollowJob {
         return FamilyRun(trace: trace, events: events)
     }
 
-    /// The family followed both ways (or to `request.to`), its events found but not located.
+    /// The family followed both ways (or to `request.to`), its events found but not located;
+    /// with `jobs` > 1 each sweep computes its spectra on a second thread (the same result).
     public static func trace(
-        _ request: FollowRequest, problem: FamilyProblem, progress: some ProgressObserver = NoProgress()
+        _ request: FollowRequest, problem: FamilyProblem, jobs: Int = 1, progress: some ProgressObserver = NoProgress()
     ) throws -> FamilyTrace {
         let family = request.family
         progress.report(.following(family: family.name, seedD: family.seedD))
         do {
-            return try family.follow(request.settings, problem: problem) { d, count in
+            return try family.follow(request.settings, problem: problem, concurrently: jobs > 1) { d, count in
                 progress.report(.followed(family: family.name, d: d, points: count))
             }
         } catch let error as FollowError {

@@ -104,7 +104,10 @@ public enum TransitionsJob {
         let traces = try await orderedParallelMap(
             follows, jobs: request.jobs, startOrder: largestFirst(follows.map(\.0.family.partition))
         ) { follow, problem in
-            Result { try FollowJob.trace(follow, problem: problem ?? FamilyProblem(follow.family.partition), progress: progress) }
+            Result {
+                try FollowJob.trace(
+                    follow, problem: problem ?? FamilyProblem(follow.family.partition), jobs: request.jobs, progress: progress)
+            }
         }
         let events: [(family: Int, number: Int, of: Int, event: FamilyEvent)] = zip(follows, traces).enumerated().flatMap {
             index, pair in

@@ -35,6 +35,23 @@ final class OneFlippedFamilyTests: XCTestCase {
         XCTAssertEqual(sixty.d.value.formatted(significantDigits: 30), thirty.d.decimal)
     }
 
+    /// With the spectra on a second thread the family's sweep is the same, point for point:
+    /// every coordinate, tangent and eigenvalue of every part, the events and the stop.
+    func testConcurrentSweepIsTheSequentialOne() throws {
+        let family = try Self.oneFlipped()
+        let engine = PseudoArclength(problem: FamilyProblem(family.partition))
+        let settings = ContinuationSettings(ds: 0.05, dsMax: 0.25, lambdaMin: 4.5, lambdaMax: 11, direction: .decreasing)
+        let seed = family.seed.map(\.double)
+        let alone = try engine.run(from: seed, parameter: family.seedD.double, settings: settings)
+        let concurrent = try engine.run(from: seed, parameter: family.seedD.double, settings: settings, concurrently: true)
+        XCTAssertEqual(alone.points, concurrent.points)
+        XCTAssertEqual(alone.events, concurrent.events)
+        XCTAssertEqual(alone.stopReason.description, concurrent.stopReason.description)
+        XCTAssertEqual(alone.rejectedSteps, concurrent.rejectedSteps)
+        XCTAssertGreaterThan(alone.points.count, 20)
+        XCTAssertTrue(alone.events.contains { if case .testFunction = $0.kind { true } else { false } })
+    }
+
     /// On two threads (the check precision beside the sign check) the location is the same, bit
     /// for bit: d with its evidence, the loss, the coordinates and the sign check.
     func testConcurrentLocationIsTheSequentialOne() throws {
