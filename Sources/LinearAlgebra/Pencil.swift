@@ -18,6 +18,25 @@ import MultiPrecision
 @_specialize(where S == Double)
 @_specialize(where S == BigFloat)
 public func pencilEigendecomposition<S: Scalar>(h: Matrix<S>, metric m: [S]) throws -> SymmetricEigendecomposition<S> {
+    let (c, scales) = try standardForm(h: h, metric: m)
+    let standard = try SymmetricEigendecomposition(symmetric: c)
+    var vectors = standard.vectors
+    for i in 0..<h.rows {
+        for j in 0..<h.rows { vectors[i, j] *= scales[i] }
+    }
+    return SymmetricEigendecomposition(values: standard.values, vectors: vectors)
+}
+
+/// The eigenvalues alone of ``pencilEigendecomposition(h:metric:)``, ascending: the same bits,
+/// for about half of the work (``SymmetricEigendecomposition/eigenvalues(symmetric:)``).
+@_specialize(where S == Double)
+@_specialize(where S == BigFloat)
+public func pencilEigenvalues<S: Scalar>(h: Matrix<S>, metric m: [S]) throws -> [S] {
+    try SymmetricEigendecomposition.eigenvalues(symmetric: try standardForm(h: h, metric: m).c)
+}
+
+/// C = M^-1/2 H M^-1/2 and the scales M^-1/2, after the checks the pencil's functions document.
+private func standardForm<S: Scalar>(h: Matrix<S>, metric m: [S]) throws -> (c: Matrix<S>, scales: [S]) {
     guard h.rows == h.columns, m.count == h.rows else {
         throw LinearAlgebraError.dimensionMismatch("pencil of a \(h.rows)x\(h.columns) matrix and \(m.count) weights")
     }
@@ -32,10 +51,5 @@ public func pencilEigendecomposition<S: Scalar>(h: Matrix<S>, metric m: [S]) thr
     for i in 0..<n {
         for j in 0..<n { c[i, j] = scales[i] * h[i, j] * scales[j] }
     }
-    let standard = try SymmetricEigendecomposition(symmetric: c)
-    var vectors = standard.vectors
-    for i in 0..<n {
-        for j in 0..<n { vectors[i, j] *= scales[i] }
-    }
-    return SymmetricEigendecomposition(values: standard.values, vectors: vectors)
+    return (c, scales)
 }

@@ -37,6 +37,28 @@ public struct SymmetricEigendecomposition<S: Scalar>: Sendable {
     @_specialize(where S == Double)
     @_specialize(where S == BigFloat)
     public init(symmetric a: Matrix<S>) throws {
+        let (diagonal, rotation) = try Self.diagonalize(a, accumulating: true)
+        let n = a.rows
+        let order = (0..<n).sorted { diagonal[$0] < diagonal[$1] }
+        var vectors = Matrix(rows: n, columns: n, repeating: S(0, precision: workingPrecision(a.elements)))
+        for (j, source) in order.enumerated() {
+            for i in 0..<n { vectors[i, j] = rotation[i * n + source] }
+        }
+        self.init(values: order.map { diagonal[$0] }, vectors: vectors)
+    }
+
+    /// The eigenvalues alone, ascending: the same rotations of the same matrix without
+    /// accumulating them (about half of the arithmetic), so the same bits as
+    /// ``init(symmetric:)``'s ``values``, with the same errors.
+    @_specialize(where S == Double)
+    @_specialize(where S == BigFloat)
+    public static func eigenvalues(symmetric a: Matrix<S>) throws -> [S] {
+        try diagonalize(a, accumulating: false).diagonal.sorted { $0 < $1 }
+    }
+
+    /// The Jacobi iteration of ``init(symmetric:)``: the diagonal it converges to, unsorted,
+    /// and, when `accumulating`, the product of its rotations (row-major; else empty).
+    private static func diagonalize(_ a: Matrix<S>, accumulating: Bool) throws -> (diagonal: [S], rotation: [S]) {
         guard a.rows == a.columns else {
             throw LinearAlgebraError.dimensionMismatch("eigendecomposition of a \(a.rows)x\(a.columns) matrix")
         }
@@ -47,7 +69,7 @@ public struct SymmetricEigendecomposition<S: Scalar>: Sendable {
         let eps = S.epsilon(precision: precision)
         // Only the upper triangle (diagonal included) of `work` is read and written.
         var work = symmetricPart(of: a, precision: precision)
-        var rotation = Matrix<S>.identity(n, precision: precision).elements
+        var rotation = accumulating ? Matrix<S>.identity(n, precision: precision).elements : []
 
         var normSquared = zero
         for i in 0..<n {
@@ -72,35 +94,28 @@ public struct SymmetricEigendecomposition<S: Scalar>: Sendable {
                 try rotation.withUnsafeMutableBufferPointer { v in
                     for p in 0..<n {
                         for q in (p + 1)..<n {
-                            try Self.annihilate(p, q, in: w, vectors: v, n: n, threshold: threshold, zero: zero)
+                            try Self.annihilate(p, q, in: w, vectors: accumulating ? v : nil, n: n, threshold: threshold, zero: zero)
                         }
                     }
                 }
             }
             sweep += 1
         }
-
-        let diagonal = (0..<n).map { work[$0 * n + $0] }
-        let order = (0..<n).sorted { diagonal[$0] < diagonal[$1] }
-        var vectors = Matrix(rows: n, columns: n, repeating: zero)
-        for (j, source) in order.enumerated() {
-            for i in 0..<n { vectors[i, j] = rotation[i * n + source] }
-        }
-        self.init(values: order.map { diagonal[$0] }, vectors: vectors)
+        return ((0..<n).map { work[$0 * n + $0] }, rotation)
     }
 
     /// The sweep limit of the Jacobi iteration.
     static var maximumSweeps: Int { 50 }
 
     /// One Jacobi rotation in the (p, q) plane that zeroes the upper-triangle entry (p, q) of
-    /// `w`, applied to the columns p and q of the accumulated rotation `v`.
+    /// `w`, applied to the columns p and q of the accumulated rotation `v` (if any).
     ///
     /// With d = a_qq - a_pp and e = 2 a_pq, t = tan(phi) = sgn(d) e / (|d| + sqrt(d^2 + e^2)) is
     /// the smaller root of t^2 + 2 t d / e - 1 = 0, so |phi| <= pi/4; this form never squares
     /// the possibly huge d / e. The update a' = a - s (b + tau a), tau = s / (1 + c), loses less
     /// to cancellation than c a - s b when the angle is small, as it is near convergence.
     static func annihilate(
-        _ p: Int, _ q: Int, in w: UnsafeMutableBufferPointer<S>, vectors v: UnsafeMutableBufferPointer<S>,
+        _ p: Int, _ q: Int, in w: UnsafeMutableBufferPointer<S>, vectors v: UnsafeMutableBufferPointer<S>?,
         n: Int, threshold: S?, zero: S
     ) throws {
         let apq = w[p * n + q]
@@ -119,7 +134,7 @@ public struct SymmetricEigendecomposition<S: Scalar>: Sendable {
         for r in 0..<p { rotate(w, r * n + p, r * n + q, s: s, tau: tau) }
         for r in (p + 1)..<q { rotate(w, p * n + r, r * n + q, s: s, tau: tau) }
         for r in (q + 1)..<n { rotate(w, p * n + r, q * n + r, s: s, tau: tau) }
-        for r in 0..<n { rotate(v, r * n + p, r * n + q, s: s, tau: tau) }
+        if let v { for r in 0..<n { rotate(v, r * n + p, r * n + q, s: s, tau: tau) } }
     }
 
     /// (x, y) <- (c x - s y, s x + c y), written as x - s (y + tau x) and y + s (x - tau y).

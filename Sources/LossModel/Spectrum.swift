@@ -297,7 +297,7 @@ struct PartFrame<S: Scalar>: Sendable {
             for (i, f) in live.enumerated() { for (j, g) in live.enumerated() { h[i, j] = fullHessian[f, g] } }
         }
         guard let basis else {
-            return try pencilEigendecomposition(h: h, metric: metric).values
+            return try pencilEigenvalues(h: h, metric: metric)
         }
         guard !basis.isEmpty else { return [] }
         let zero = root[0] * S(0)
@@ -314,6 +314,6 @@ struct PartFrame<S: Scalar>: Sendable {
                 restricted[l, k] = sum
             }
         }
-        return try SymmetricEigendecomposition(symmetric: restricted).values
+        return try SymmetricEigendecomposition.eigenvalues(symmetric: restricted)
     }
 }

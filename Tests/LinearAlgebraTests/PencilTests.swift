@@ -18,6 +18,9 @@ final class PencilTests: XCTestCase {
         // Integer weights may come at fewer bits than H; the square roots must not inherit that.
         let metric = scales.map { S($0 * $0, precision: metricPrecision) }
         let pencil = try pencilEigendecomposition(h: h, metric: metric)
+        // The eigenvalues alone are the same bits.
+        let alone = try pencilEigenvalues(h: h, metric: metric)
+        XCTAssertTrue(alone.count == n && zip(alone, pencil.values).allSatisfy { $0.isIdentical(to: $1) })
         let expected: [S] = secondDifferenceEigenvalues(n, precision: precision)
         XCTAssertLessThan(maxAbsDifference(pencil.values, expected), S(tolerance))
         XCTAssertLessThan(
@@ -36,6 +39,7 @@ final class PencilTests: XCTestCase {
     func testNonPositiveMetricThrows() {
         let h = Matrix<Double>.identity(3, precision: 53)
         assertThrows(.nonPositiveMetric(index: 1)) { try pencilEigendecomposition(h: h, metric: [1, 0, 2]) }
+        assertThrows(.nonPositiveMetric(index: 1)) { try pencilEigenvalues(h: h, metric: [1, 0, 2]) }
         assertThrows(.nonPositiveMetric(index: 2)) { try pencilEigendecomposition(h: h, metric: [1, 2, -1]) }
         assertThrows(.dimensionMismatch("pencil of a 3x3 matrix and 2 weights")) {
             try pencilEigendecomposition(h: h, metric: [1, 2])

@@ -77,4 +77,32 @@ final class SymmetricEigendecompositionTests: XCTestCase {
         }
         XCTAssertThrowsError(try SymmetricEigendecomposition(symmetric: Matrix<Double>([[1, .infinity], [0, 1]])))
     }
+
+    /// The eigenvalues alone are the decomposition's values, bit for bit (Double and 300 bits,
+    /// with repeated eigenvalues and at trivial sizes), and fail the same way.
+    func testEigenvaluesAloneAreTheDecompositionsValues() throws {
+        var random = LinearCongruentialGenerator(state: 41)
+        var cases: [[[Double]]] = [[[2, 1, 0, 0], [1, 2, 0, 0], [0, 0, 2, 1], [0, 0, 1, 2]]]
+        for n in [0, 1, 2, 5, 9] {
+            var rows = (0..<n).map { _ in (0..<n).map { _ in random.next() } }
+            for i in 0..<n { for j in 0..<i { rows[i][j] = rows[j][i] } }
+            cases.append(rows)
+        }
+        for rows in cases {
+            let n = rows.count
+            var a = Matrix(rows: n, columns: n, repeating: 0.0)
+            for i in 0..<n { for j in 0..<n { a[i, j] = rows[i][j] } }
+            XCTAssertEqual(try SymmetricEigendecomposition.eigenvalues(symmetric: a), try SymmetricEigendecomposition(symmetric: a).values)
+            var big = Matrix(rows: n, columns: n, repeating: BigFloat(0, precision: 300))
+            for i in 0..<n { for j in 0..<n { big[i, j] = BigFloat(rows[i][j], precision: 300) / 3 } }
+            let alone = try SymmetricEigendecomposition.eigenvalues(symmetric: big)
+            let values = try SymmetricEigendecomposition(symmetric: big).values
+            XCTAssertEqual(alone.count, values.count)
+            XCTAssertTrue(zip(alone, values).allSatisfy { $0.isIdentical(to: $1) }, "n = \(n)")
+        }
+        assertThrows(.dimensionMismatch("eigendecomposition of a 1x2 matrix")) {
+            try SymmetricEigendecomposition.eigenvalues(symmetric: Matrix<Double>([[1, 2]]))
+        }
+        XCTAssertThrowsError(try SymmetricEigendecomposition.eigenvalues(symmetric: Matrix<Double>([[1, .infinity], [0, 1]])))
+    }
 }
