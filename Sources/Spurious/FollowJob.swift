@@ -53,15 +53,17 @@ public struct FollowRequest: Sendable {
 /// (section 7).
 public enum FollowJob {
     /// Runs `request`; `problem` is the family's fixed space when the caller already has it
-    /// (the catalog built it for its search).
+    /// (the catalog built it for its search). With `jobs` > 1 the sweep and each location use
+    /// two threads (``trace(_:problem:jobs:progress:)``, ``locate(_:number:of:in:digits:jobs:progress:)``):
+    /// the same result.
     public static func run(
-        _ request: FollowRequest, problem: FamilyProblem? = nil, progress: some ProgressObserver = NoProgress()
+        _ request: FollowRequest, problem: FamilyProblem? = nil, jobs: Int = 1, progress: some ProgressObserver = NoProgress()
     ) throws -> FamilyRun {
         let family = request.family
-        let trace = try FollowJob.trace(request, problem: problem ?? FamilyProblem(family.partition), progress: progress)
+        let trace = try FollowJob.trace(request, problem: problem ?? FamilyProblem(family.partition), jobs: jobs, progress: progress)
         let locatable = FollowJob.locatable(trace, request)
         let located = try locatable.enumerated().map { number, event in
-            try locate(event, number: number, of: locatable.count, in: trace, digits: request.digits, progress: progress)
+            try locate(event, number: number, of: locatable.count, in: trace, digits: request.digits, jobs: jobs, progress: progress)
         }
         let events = located.enumerated().map { number, event in
             FamilyRun.Event(

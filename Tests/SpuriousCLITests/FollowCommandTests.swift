@@ -30,6 +30,28 @@ final class FollowCommandTests: XCTestCase {
         XCTAssertTrue(picture.contains("</svg>"))
     }
 
+    /// With two jobs the sweep's spectra and each location's samples run on two threads: the
+    /// summary and the diagram are the same bytes as with one, and --jobs 0 is refused.
+    func testOneJobAndTwoJobsWriteTheSameBytes() throws {
+        let directory = try scratchDirectory()
+        var outputs: [(String, String)] = []
+        for jobs in ["1", "2"] {
+            let csv = directory.appendingPathComponent("jobs-\(jobs).csv").path
+            let run = try CommandLineRun.spurious(
+                "follow", "--partition", "d-2,1,1",
+                "--seed", "1.00435,-0.01581,-0.01581,0.18237,-0.01581,1.00435,0.18237,0.12604,0.12604,-0.69904",
+                "--seed-d", "10", "--to", "5.01", "--digits", "20", "--jobs", jobs, "--csv", csv)
+            XCTAssertEqual(run.status, 0, run.standardError)
+            outputs.append((run.standardOutput, try String(contentsOfFile: csv, encoding: .utf8)))
+        }
+        XCTAssertEqual(outputs[0].0, outputs[1].0)
+        XCTAssertEqual(outputs[0].1, outputs[1].1)
+        XCTAssertTrue(outputs[0].0.contains("branch point") && outputs[0].0.contains("5.5855052474258800069"), outputs[0].0)
+        let refused = try CommandLineRun.spurious("follow", "--partition", "d-1,1", "--seed", seed, "--seed-d", "10", "--jobs", "0")
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.standardError.contains("--jobs must be between 1 and 256, got 0"), refused.standardError)
+    }
+
     func testTransitionsJSONHasTheDocumentedFields() throws {
         let run = try CommandLineRun.spurious(
             "transitions", "--partition", "d-1,1", "--seed", seed, "--seed-d", "10", "--to", "5.4", "--digits", "25",

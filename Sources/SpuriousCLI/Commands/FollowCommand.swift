@@ -14,7 +14,9 @@ struct FollowCommand: ParsableCommand {
             spectrum at every accepted point. Without --to the family is followed both ways: \
             down until its spectrum stops being defined and up to --max-d. Events are located \
             to --digits proved digits. --csv writes the bifurcation diagram (one row per point, \
-            located events as their own rows); --svg draws it.
+            located events as their own rows); --svg draws it. With --jobs 2 or more (default: \
+            every core) the spectra of the sweep and the samples of each location run on two \
+            threads; the output does not depend on it.
 
             Example:
               spurious follow --partition d-1,1 --seed 1.00435,-0.01581,0.18237,0.12604,-0.69904 \\
@@ -55,6 +57,8 @@ struct FollowCommand: ParsableCommand {
     @Option(name: .customLong("max-steps"), help: "Most continuation steps per direction (1 to 100000).")
     var maxSteps: Int = 2000
 
+    @OptionGroup var jobs: JobsOption
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -79,7 +83,7 @@ struct FollowCommand: ParsableCommand {
             family: try family.resolved(), to: to?.double, maxD: maxD.double, maxSteps: maxSteps, digits: digits.digits)
         let run: FamilyRun
         do {
-            run = try FollowJob.run(request, progress: progress)
+            run = try FollowJob.run(request, jobs: jobs.jobs, progress: progress)
         } catch {
             outputs.discard()
             throw error
