@@ -17,8 +17,13 @@ extension FamilyTrace {
     /// sign check, which starts from d as full agreement would print it; when the check agrees
     /// on other digits than that, the sign check runs again on them, so the result is the same
     /// bytes either way.
+    ///
+    /// `onRung` is handed each rung's location as soon as it is found, the working precision's
+    /// included, for work that needs the event only to fewer digits than a rung has (the
+    /// `transitions` report's branch column, ``PrecisionPolicy/locationLadder(digits:)``).
     public func locate(
-        _ located: FamilyEvent, digits: Int, settings: LocationSettings = LocationSettings(), concurrently: Bool = false
+        _ located: FamilyEvent, digits: Int, settings: LocationSettings = LocationSettings(), concurrently: Bool = false,
+        onRung: (LocatedEvent<BigFloat>) -> Void = { _ in }
     ) throws -> LocatedFamilyEvent {
         let (result, engine, watched, part, crossing) = try locator(for: located)
         let model = problem.model
@@ -27,10 +32,12 @@ extension FamilyTrace {
         var low: LocatedEvent<BigFloat> = try engine.locate(
             event: watched, in: result, precision: PrecisionPolicy.location(digits: rungs[0]), digits: rungs[0],
             settings: settings, concurrently: concurrently)
+        onRung(low)
         for rung in rungs.dropFirst() {
             low = try engine.relocate(
                 low, in: result, precision: PrecisionPolicy.location(digits: rung), digits: rung, settings: settings,
                 concurrently: concurrently)
+            onRung(low)
         }
         let check = PrecisionPolicy.check(PrecisionPolicy.location(digits: digits))
         // The check precision's location beside the working precision's sign check (on d as full

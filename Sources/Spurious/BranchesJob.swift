@@ -99,16 +99,30 @@ public enum BranchesJob {
     /// `digits`. Every subgroup's analysis at the working and at the check precision is a piece
     /// of its own, run `jobs` at a time.
     public static func predictions(
-        at events: [LocatedFamilyEvent], digits: Int, jobs: Int, maxSplit: Int = 2, progress: some ProgressObserver & Sendable = NoProgress()
+        at events: [LocatedFamilyEvent], digits: Int, jobs: Int, maxSplit: Int = predictionMaxSplit,
+        progress: some ProgressObserver & Sendable = NoProgress()
     ) async -> [[BranchOutcome]] {
-        let subgroups = events.map { event in
-            event.kind == .transition ? AxialSubgroup.candidates(of: event.part, in: event.partition, maxSplit: maxSplit) : []
-        }
+        await predictions(at: events, digits: digits, jobs: jobs, maxSplit: maxSplit, ahead: nil, progress: progress)
+    }
+
+    /// ``predictions(at:digits:jobs:maxSplit:progress:)``, taking from `ahead` the pieces it
+    /// finished from the same points.
+    static func predictions(
+        at events: [LocatedFamilyEvent], digits: Int, jobs: Int, maxSplit: Int, ahead: PredictionsAhead?,
+        progress: some ProgressObserver & Sendable
+    ) async -> [[BranchOutcome]] {
+        let subgroups = events.map { event in subgroupsAnalysed(at: event, maxSplit: maxSplit) }
         let points = events.map { event in Result { () throws(BranchFailure) in try TransitionAnalysis.precisions(of: event, digits: digits) } }
+        // Each event's pieces, subgroup by subgroup, each at its working then its check point.
+        let work = events.indices.map { e in
+            subgroups[e].flatMap { subgroup in ((try? points[e].get()) ?? []).map { point in (subgroup: subgroup, point: point) } }
+        }
+        let early = events.indices.map { e in
+            (try? points[e].get()).flatMap { ahead?.take(for: e, subgroups: subgroups[e], points: $0) }
+                ?? Array(repeating: nil, count: work[e].count)
+        }
         let pieces = events.indices.flatMap { e in
-            subgroups[e].flatMap { subgroup in
-                ((try? points[e].get()) ?? []).map { point in (family: events[e].family, subgroup: subgroup, point: point) }
-            }
+            work[e].indices.filter { early[e][$0] == nil }.map { i in (family: events[e].family, subgroup: work[e][i].subgroup, point: work[e][i].point) }
         }
         // The costliest pieces start first (the check precision's, then the larger fine spaces),
         // so that no large one is left to run alone at the end. The pieces never throw: a
@@ -121,16 +135,20 @@ public enum BranchesJob {
             progress.report(.analysing(family: family, fine: subgroup.fine, bits: point.d.precision))
             return TransitionAnalysis.piece(subgroup, at: point, digits: digits)
         }) ?? []
-        var next = 0
+        var next = analysed.makeIterator()
         return events.indices.map { e in
-            subgroups[e].map { subgroup in
+            let all = early[e].map { $0 ?? next.next() }
+            let perSubgroup = (try? points[e].get())?.count ?? 0
+            return subgroups[e].enumerated().map { s, subgroup in
                 let analysis: Result<TransitionAnalysis, BranchFailure>
                 switch points[e] {
                 case let .failure(failure):
                     analysis = .failure(failure)
-                case let .success(precisions):
-                    analysis = TransitionAnalysis.combined(subgroup, pieces: Array(analysed[next..<next + precisions.count]), digits: digits)
-                    next += precisions.count
+                case .success:
+                    let own = all[s * perSubgroup..<(s + 1) * perSubgroup].compactMap { $0 }
+                    analysis = own.count == perSubgroup
+                        ? TransitionAnalysis.combined(subgroup, pieces: own, digits: digits)
+                        : .failure(BranchFailure("the analysis was cancelled"))
                 }
                 switch analysis {
                 case let .failure(failure):
@@ -142,11 +160,27 @@ public enum BranchesJob {
         }
     }
 
+    /// The axial subgroups whose branches the analysis of `event` predicts: those of its
+    /// crossing part at a transition, none at a fold or a branch point.
+    static func subgroupsAnalysed(at event: LocatedFamilyEvent, maxSplit: Int) -> [AxialSubgroup] {
+        event.kind == .transition ? AxialSubgroup.candidates(of: event.part, in: event.partition, maxSplit: maxSplit) : []
+    }
+
+    /// The same before `event` of `trace` is located: a test function's sign change is a
+    /// transition of the part the test function watches.
+    static func subgroupsAnalysed(at event: FamilyEvent, of trace: FamilyTrace, maxSplit: Int) -> [AxialSubgroup] {
+        guard case let .testFunction(index) = event.event.kind, trace.problem.testFunctionParts.indices.contains(index) else { return [] }
+        return AxialSubgroup.candidates(of: trace.problem.testFunctionParts[index].part, in: trace.family.partition, maxSplit: maxSplit)
+    }
+
     /// The proved digits of the coefficients behind the `transitions` report's column, however
     /// many digits the transition itself has: the column prints the type and the side only,
     /// which need the quadratic coefficient's first proved digit and the signs of the slope and
     /// the cubic coefficient; `spurious branches` proves them to `--digits`.
     public static let predictionDigits = 30
+    /// The largest piece a block is cut into for the column's subgroups, as `spurious branches`
+    /// cuts by default.
+    public static let predictionMaxSplit = 2
 
     /// Amplitudes tried along the kernel line, in order, for the first point of a branch: the
     /// first whose d lies where the finer space's whole spectrum is defined is followed.

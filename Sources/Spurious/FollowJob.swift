@@ -1,4 +1,5 @@
 import Certification
+import Continuation
 import Families
 import LossModel
 import MultiPrecision
@@ -97,12 +98,12 @@ public enum FollowJob {
     /// proved digits; on two threads when `jobs` > 1 (the same result).
     static func locate(
         _ event: FamilyEvent, number: Int, of count: Int, in trace: FamilyTrace, digits: Int, jobs: Int = 1,
-        progress: some ProgressObserver
+        progress: some ProgressObserver, onRung: (LocatedEvent<BigFloat>) -> Void = { _ in }
     ) throws -> LocatedFamilyEvent {
         let family = trace.family
         progress.report(.locating(family: family.name, event: event.event.name, number: number + 1, of: count, digits: digits))
         do {
-            return try trace.locate(event, digits: digits, concurrently: jobs > 1)
+            return try trace.locate(event, digits: digits, concurrently: jobs > 1, onRung: onRung)
         } catch {
             throw JobError.location(family: family.name, event: event.event, nearD: trace.points[event.points.lowerBound].d, error)
         }

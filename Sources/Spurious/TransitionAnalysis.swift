@@ -107,17 +107,28 @@ struct TransitionAnalysis {
         guard case let .recomputation(dWorking, dCheck) = event.d.evidence else {
             throw BranchFailure("the transition's d was not located at two precisions")
         }
-        let workingBits = min(dWorking.precision, PrecisionPolicy.location(digits: digits))
-        let checkBits = min(dCheck.precision, PrecisionPolicy.check(workingBits))
         var working: [BigFloat] = [], check: [BigFloat] = []
         for coordinate in event.coordinates {
             guard case let .recomputation(low, high) = coordinate.evidence else {
                 throw BranchFailure("the transition's point was not located at two precisions")
             }
-            working.append(low.rounded(toPrecision: workingBits))
-            check.append(high.rounded(toPrecision: checkBits))
+            working.append(low)
+            check.append(high)
         }
-        return [(working, dWorking.rounded(toPrecision: workingBits)), (check, dCheck.rounded(toPrecision: checkBits))]
+        return precisions(working: (working, dWorking), check: (check, dCheck), digits: digits)
+    }
+
+    /// The point at the working and the check precision (each at least that precision) rounded to
+    /// the precisions of a location to `digits` digits, as ``precisions(of:digits:)`` rounds it.
+    static func precisions(
+        working: (x: [BigFloat], d: BigFloat), check: (x: [BigFloat], d: BigFloat), digits: Int
+    ) -> [(x: [BigFloat], d: BigFloat)] {
+        let workingBits = min(working.d.precision, PrecisionPolicy.location(digits: digits))
+        let checkBits = min(check.d.precision, PrecisionPolicy.check(workingBits))
+        return [
+            (working.x.map { $0.rounded(toPrecision: workingBits) }, working.d.rounded(toPrecision: workingBits)),
+            (check.x.map { $0.rounded(toPrecision: checkBits) }, check.d.rounded(toPrecision: checkBits)),
+        ]
     }
 
     func outcome(branch: Result<BranchRun, BranchFailure>?) -> BranchOutcome {

@@ -114,13 +114,23 @@ public enum TransitionsJob {
             let events = (try? pair.1.get()).map { FollowJob.locatable($0, pair.0.0) } ?? []
             return events.enumerated().map { (family: index, number: $0, of: events.count, event: $1) }
         }
+        // The branch column's pieces start from a rung of a transition's ladder that holds them
+        // (`--digits` of 119 or more, docs/design.md section 4b); on one job all runs in turn.
+        let predictionDigits = min(request.digits, BranchesJob.predictionDigits)
+        let ahead = request.jobs > 1 ? PredictionsAhead(digits: predictionDigits) : nil
         let locations = try await orderedParallelMap(
-            events, jobs: request.jobs, startOrder: largestFirst(events.map { follows[$0.family].0.family.partition })
-        ) { event in
+            Array(events.enumerated()), jobs: request.jobs,
+            startOrder: largestFirst(events.map { follows[$0.family].0.family.partition })
+        ) { index, event in
             Result {
-                try FollowJob.locate(
-                    event.event, number: event.number, of: event.of, in: try traces[event.family].get(), digits: request.digits,
-                    jobs: request.jobs, progress: progress)
+                let trace = try traces[event.family].get()
+                let subgroups = ahead == nil ? [] : BranchesJob.subgroupsAnalysed(at: event.event, of: trace, maxSplit: BranchesJob.predictionMaxSplit)
+                return try FollowJob.locate(
+                    event.event, number: event.number, of: event.of, in: trace, digits: request.digits,
+                    jobs: request.jobs, progress: progress
+                ) { rung in
+                    ahead?.offer(rung, event: index, subgroups: subgroups)
+                }
             }
         }
         var located: [[LocatedFamilyEvent]] = []
@@ -137,7 +147,8 @@ public enum TransitionsJob {
         }
         // Each transition's branches: their type and fine spaces (docs/design.md section 4b).
         let branches = await BranchesJob.predictions(
-            at: located.flatMap { $0 }, digits: min(request.digits, BranchesJob.predictionDigits), jobs: request.jobs, progress: progress)
+            at: located.flatMap { $0 }, digits: predictionDigits, jobs: request.jobs, maxSplit: BranchesJob.predictionMaxSplit,
+            ahead: ahead, progress: progress)
         var next = 0
         let analysed = try traces.indices.map { family in
             FamilyRun(trace: try traces[family].get(), events: located[family].map { event in
