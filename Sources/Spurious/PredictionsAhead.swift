@@ -34,11 +34,16 @@ final class PredictionsAhead: Sendable {
         }
     }
 
+    /// The digits the transitions are located to.
+    let locationDigits: Int
     /// Where the pieces are computed: ``runOnIdleThread(_:)``, or as a test needs.
     private let run: @Sendable (@escaping @Sendable () -> Void) -> Void
 
-    init(digits: Int, run: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = runOnIdleThread) {
+    init(
+        digits: Int, locationDigits: Int, run: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = runOnIdleThread
+    ) {
         self.digits = digits
+        self.locationDigits = locationDigits
         self.run = run
     }
 
@@ -51,11 +56,19 @@ final class PredictionsAhead: Sendable {
             >= PrecisionPolicy.check(PrecisionPolicy.location(digits: digits)) + PrecisionPolicy.recomputationGuard
     }
 
+    /// Whether the rest of a location from a rung of `rungDigits` digits leaves the idle thread
+    /// time for the pieces: at least two more rungs and the check (`rungDigits` at most a quarter
+    /// of ``locationDigits``). Measured: pieces started later are mostly computed again by the
+    /// column, and the idle thread's work then slows the location (150 and 300 digits, 4-6%).
+    func leavesTime(digits rungDigits: Int) -> Bool {
+        rungDigits <= locationDigits / 4
+    }
+
     /// Starts the pieces of event `index` for its `subgroups` from `rung`, a rung of the event's
-    /// location, unless they were started from an earlier rung or the rung is not accurate
-    /// enough (``suffices(digits:)``).
+    /// location, unless they were started from an earlier rung, or the rung is not accurate
+    /// enough (``suffices(digits:)``) or too late (``leavesTime(digits:)``).
     func offer(_ rung: LocatedEvent<BigFloat>, event index: Int, subgroups: [AxialSubgroup]) {
-        guard !subgroups.isEmpty, suffices(digits: rung.digits) else { return }
+        guard !subgroups.isEmpty, suffices(digits: rung.digits), leavesTime(digits: rung.digits) else { return }
         // The rung's curve point is a critical point at its d to its own precision, far beyond
         // what the pieces' precisions keep.
         let points = TransitionAnalysis.precisions(

@@ -115,9 +115,9 @@ public enum TransitionsJob {
             return events.enumerated().map { (family: index, number: $0, of: events.count, event: $1) }
         }
         // The branch column's pieces start from a rung of a transition's ladder that holds them
-        // (`--digits` of 119 or more, docs/design.md section 4b); on one job all runs in turn.
+        // (`--digits` of 476 or more, docs/design.md section 4b); on one job all runs in turn.
         let predictionDigits = min(request.digits, BranchesJob.predictionDigits)
-        let ahead = request.jobs > 1 ? PredictionsAhead(digits: predictionDigits) : nil
+        let ahead = request.jobs > 1 ? PredictionsAhead(digits: predictionDigits, locationDigits: request.digits) : nil
         let locations = try await orderedParallelMap(
             Array(events.enumerated()), jobs: request.jobs,
             startOrder: largestFirst(events.map { follows[$0.family].0.family.partition })

@@ -12,15 +12,16 @@ import XCTest
 /// rung's point rounds to the located transition's bits, and the column computes whatever was
 /// not finished. The reference is the column computed from the located transition alone.
 final class PredictionsAheadTests: XCTestCase {
-    /// The one-flipped transition located to 125 digits by `transitions` on one job (nothing
-    /// ahead), and its column; a rung of 125 digits is the first that holds the column's
-    /// precisions (2 x 181 bits and 32 to spare). Located once for all the tests.
+    /// The one-flipped transition located to 500 digits by `transitions` on one job (nothing
+    /// ahead), and its column; the tests hand its location to the column as a rung. Located once
+    /// for all the tests. On two jobs the same location starts the column from its 125-digit
+    /// rung, the first that holds the column's precisions (2 x 181 bits and 32 to spare).
     private static let cache = Mutex<(event: LocatedFamilyEvent, branches: [BranchOutcome])?>(nil)
 
     private func transition() async throws -> (event: LocatedFamilyEvent, branches: [BranchOutcome]) {
         if let cached = PredictionsAheadTests.cache.withLock({ $0 }) { return cached }
         let family = try XCTUnwrap(try Family.builtIn().first { $0.name == "d-1,1 one-flipped" })
-        let result = try await TransitionsJob.run(TransitionsRequest(families: .family(family, to: 5), digits: 125, jobs: 1))
+        let result = try await TransitionsJob.run(TransitionsRequest(families: .family(family, to: 5), digits: 500, jobs: 1))
         let event = try XCTUnwrap(result.events.first { $0.located.kind == .transition })
         PredictionsAheadTests.cache.withLock { $0 = (event.located, event.branches) }
         return (event.located, event.branches)
@@ -48,7 +49,7 @@ final class PredictionsAheadTests: XCTestCase {
 
     func testAPieceFromTheRungIsThePieceFromTheLocatedTransition() async throws {
         let (event, _) = try await transition()
-        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits, run: PredictionsAheadTests.now)
+        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000, run: PredictionsAheadTests.now)
         ahead.offer(rung(event), event: 0, subgroups: subgroups(event))
         let taken = try XCTUnwrap(ahead.take(for: 0, subgroups: subgroups(event), points: try points(event)))
         XCTAssertEqual(taken.count, 4)
@@ -68,23 +69,33 @@ final class PredictionsAheadTests: XCTestCase {
 
     func testARungShortOfThePrecisionsStartsNothing() async throws {
         let (event, _) = try await transition()
-        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits, run: PredictionsAheadTests.now)
-        // 110 digits hold the check precision's 362 bits, but not 32 bits beyond them.
-        XCTAssertFalse(ahead.suffices(digits: 110))
-        XCTAssertTrue(ahead.suffices(digits: 125))
-        ahead.offer(rung(event, digits: 110), event: 0, subgroups: subgroups(event))
+        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000, run: PredictionsAheadTests.now)
+        // 118 digits (392 bits) hold the check precision's 362 bits but not 32 beyond them; 119 (396) do.
+        XCTAssertFalse(ahead.suffices(digits: 118))
+        XCTAssertTrue(ahead.suffices(digits: 119))
+        ahead.offer(rung(event, digits: 118), event: 0, subgroups: subgroups(event))
+        XCTAssertNil(ahead.take(for: 0, subgroups: subgroups(event), points: try points(event)))
+    }
+
+    /// A 500-digit rung of a 1000-digit location has one rung and the check after it: too late.
+    func testARungNearTheEndStartsNothing() async throws {
+        let (event, _) = try await transition()
+        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 1000, run: PredictionsAheadTests.now)
+        XCTAssertFalse(ahead.leavesTime(digits: 500))
+        XCTAssertTrue(ahead.leavesTime(digits: 250))
+        ahead.offer(rung(event), event: 0, subgroups: subgroups(event))
         XCTAssertNil(ahead.take(for: 0, subgroups: subgroups(event), points: try points(event)))
     }
 
     func testAPointThatRoundsOtherwiseIsNotTaken() async throws {
         let (event, _) = try await transition()
-        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits, run: PredictionsAheadTests.now)
+        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000, run: PredictionsAheadTests.now)
         // A rung wrong at the 102nd digit: its d rounds to other bits at 362 bits (109 digits).
         let shift = BigFloat.powerOfTen(-102, precision: event.location.precision)
         ahead.offer(rung(event, relativeShift: shift), event: 0, subgroups: subgroups(event))
         XCTAssertNil(ahead.take(for: 0, subgroups: subgroups(event), points: try points(event)))
         // Nor for other subgroups than the ones it was started for.
-        let other = PredictionsAhead(digits: BranchesJob.predictionDigits, run: PredictionsAheadTests.now)
+        let other = PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000, run: PredictionsAheadTests.now)
         other.offer(rung(event), event: 0, subgroups: Array(subgroups(event).prefix(1)))
         XCTAssertNil(other.take(for: 0, subgroups: subgroups(event), points: try points(event)))
     }
@@ -92,7 +103,7 @@ final class PredictionsAheadTests: XCTestCase {
     func testNothingIsComputedOnceTaken() async throws {
         let (event, _) = try await transition()
         let later = Mutex<[@Sendable () -> Void]>([])
-        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits) { body in later.withLock { $0.append(body) } }
+        let ahead = PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000) { body in later.withLock { $0.append(body) } }
         ahead.offer(rung(event), event: 0, subgroups: subgroups(event))
         ahead.offer(rung(event), event: 0, subgroups: subgroups(event))
         let bodies = later.withLock { $0 }
@@ -112,11 +123,11 @@ final class PredictionsAheadTests: XCTestCase {
         let never: @Sendable (@escaping @Sendable () -> Void) -> Void = { _ in }
         let shift = BigFloat.powerOfTen(-102, precision: event.location.precision)
         let cases: [(String, PredictionsAhead, LocatedEvent<BigFloat>)] = [
-            ("all ahead", PredictionsAhead(digits: BranchesJob.predictionDigits, run: PredictionsAheadTests.now), rung(event)),
-            ("none ahead", PredictionsAhead(digits: BranchesJob.predictionDigits, run: never), rung(event)),
-            ("rounds otherwise", PredictionsAhead(digits: BranchesJob.predictionDigits, run: PredictionsAheadTests.now),
+            ("all ahead", PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000, run: PredictionsAheadTests.now), rung(event)),
+            ("none ahead", PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000, run: never), rung(event)),
+            ("rounds otherwise", PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000, run: PredictionsAheadTests.now),
              rung(event, relativeShift: shift)),
-            ("idle thread", PredictionsAhead(digits: BranchesJob.predictionDigits), rung(event)),
+            ("idle thread", PredictionsAhead(digits: BranchesJob.predictionDigits, locationDigits: 2000), rung(event)),
         ]
         for (name, ahead, rung) in cases {
             ahead.offer(rung, event: 0, subgroups: subgroups(event))
@@ -135,7 +146,7 @@ final class PredictionsAheadTests: XCTestCase {
         XCTAssertFalse(shifted.equation.slope.isIdentical(to: own.equation.slope))
 
         let family = try XCTUnwrap(try Family.builtIn().first { $0.name == "d-1,1 one-flipped" })
-        let twoJobs = try await TransitionsJob.run(TransitionsRequest(families: .family(family, to: 5), digits: 125, jobs: 2))
+        let twoJobs = try await TransitionsJob.run(TransitionsRequest(families: .family(family, to: 5), digits: 500, jobs: 2))
         let two = try XCTUnwrap(twoJobs.events.first { $0.located.kind == .transition })
         assertSameBits(two.branches, reference, "two jobs")
     }
