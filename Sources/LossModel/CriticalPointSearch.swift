@@ -148,17 +148,30 @@ public struct CriticalPointSearch: Sendable {
     /// meets a singular point or does not converge, the start runs once more without deflation
     /// (deflation reshapes the whole landscape and can lead a start away from a point it would
     /// otherwise reach), and that second run's outcome counts.
-    public func run(d: Double, settings: Settings = Settings(), progress: (_ started: Int) -> Void = { _ in }) throws -> CriticalPointSearchResult {
+    ///
+    /// With `concurrently` the deflated runs of the next starts are computed ahead on other
+    /// threads (``NewtonRunsAhead``): the same result, bit for bit.
+    public func run(
+        d: Double, settings: Settings = Settings(), concurrently: Bool = false, progress: (_ started: Int) -> Void = { _ in }
+    ) throws -> CriticalPointSearchResult {
         try partition.validate(d: d)
         guard model.loss.space.dimension > 0 else {
             throw CriticalPointSearchError.emptyFixedSpace(partition: partition.description)
         }
         var counts = CriticalPointSearchResult.Counts()
         var state = SearchState(frames: model.frames(d: d))
-        for start in starts(count: settings.starts, seed: settings.rngSeed) {
+        let starts = starts(count: settings.starts, seed: settings.rngSeed)
+        let loss = model.loss
+        var ahead = NewtonRunsAhead(starts: starts) { start, deflation, abandoned in
+            loss.newton(from: start, d: d, deflation: deflation, limits: settings.newton, abandoned: abandoned)
+        }
+        for (index, start) in starts.enumerated() {
             counts.tried += 1
             progress(counts.tried)
-            var outcome = attempt(from: start, d: d, deflation: state.deflation, settings: settings, state: &state)
+            let newton = concurrently
+                ? ahead.outcome(of: index, deflation: state.deflation)
+                : loss.newton(from: start, d: d, deflation: state.deflation, limits: settings.newton)
+            var outcome = conclude(newton, d: d, state: &state)
             if case .failed = outcome, !state.deflation.roots.isEmpty {
                 outcome = attempt(from: start, d: d, deflation: Deflation(), settings: settings, state: &state)
             }
@@ -202,8 +215,13 @@ public struct CriticalPointSearch: Sendable {
     func attempt(
         from start: [Double], d: Double, deflation: Deflation<Double>, settings: Settings, state: inout SearchState
     ) -> Attempt {
+        conclude(model.loss.newton(from: start, d: d, deflation: deflation, limits: settings.newton), d: d, state: &state)
+    }
+
+    /// What the end of a Newton run is: a new point, one found before, or a failure.
+    func conclude(_ newton: NewtonOutcome<Double>, d: Double, state: inout SearchState) -> Attempt {
         let x: [Double]
-        switch model.loss.newton(from: start, d: d, deflation: deflation, limits: settings.newton) {
+        switch newton {
         case let .converged(end): x = end
         case .singular: return .failed(singular: true)
         case .diverged: return .failed(singular: false)

@@ -49,9 +49,12 @@ extension ReducedLoss {
     /// singular point (a zero row: no gradient or Hessian there, see
     /// ``hessian(at:d:includingD:)``) the last Hessian is reused for the step when the
     /// gradient exists. Parallel rows, the global minimum W = I included, are regular points.
+    ///
+    /// `abandoned` is asked before every iteration; once it says yes the run stops as diverged
+    /// (a run computed ahead whose deflation is out of date, ``NewtonRunsAhead``).
     @_specialize(where S == Double)
     public func newton<S: Scalar>(
-        from start: [S], d: S, deflation: Deflation<S>, limits: NewtonLimits<S>
+        from start: [S], d: S, deflation: Deflation<S>, limits: NewtonLimits<S>, abandoned: () -> Bool = { false }
     ) -> NewtonOutcome<S> {
         var x = start
         // Every step is at this d: its counts once (a point of another precision ignores them).
@@ -60,6 +63,7 @@ extension ReducedLoss {
         var deflating = true
         var iterations = 0
         while iterations < (deflating ? limits.maxIterations : limits.polishIterations) {
+            guard !abandoned() else { return .diverged("abandoned") }
             iterations += 1
             let scale = x.reduce(S(1)) { S.maximum($0, $1.magnitude) }
             guard x.allSatisfy(\.isFinite), scale <= limits.divergenceNorm else {

@@ -39,13 +39,16 @@ public struct CriticalResult: Sendable {
 }
 
 /// `spurious critical`: multi-start Newton with deflation in `Double` (docs/design.md section
-/// 9), then every distinct point polished at two precisions in MPFR (section 6). The search is
-/// sequential (each start deflates the points found before it); the points are polished
-/// `request.jobs` at a time, sharing the spectrum frames of their d.
+/// 9), then every distinct point polished at two precisions in MPFR (section 6). Each start of
+/// the search deflates the points found before it; with `request.jobs` > 1 the next starts' runs
+/// are computed ahead on other threads and run again when a point was found meanwhile. The
+/// points are polished `request.jobs` at a time, sharing the spectrum frames of their d.
 public enum CriticalJob {
     public static func run(_ request: CriticalRequest, progress: some ProgressObserver = NoProgress()) async throws -> CriticalResult {
         let search = CriticalPointSearch(request.partition)
-        let result = try search.run(d: request.d.double, settings: .init(starts: request.starts, rngSeed: request.rngSeed)) { number in
+        let result = try search.run(
+            d: request.d.double, settings: .init(starts: request.starts, rngSeed: request.rngSeed), concurrently: request.jobs > 1
+        ) { number in
             progress.report(.start(partition: request.partition, number: number, of: request.starts))
         }
         let frames = search.polishFrames(d: request.d, digits: request.digits)
