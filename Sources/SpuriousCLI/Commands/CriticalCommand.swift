@@ -13,7 +13,8 @@ struct CriticalCommand: ParsableCommand {
             variables D* uniform in [-1.5, 1.5], the others in [-1, 1], drawn from SplitMix64 \
             seeded with --rng-seed, so the same seed gives the same starts on every machine); \
             each point found is deflated so that later starts look elsewhere, and a start whose \
-            deflated run fails is run once more without deflation. Each distinct \
+            deflated run fails is run once more without deflation; with --jobs 2 or more the next starts' \
+            runs are computed ahead on other threads (the same points). Each distinct \
             point is polished (--jobs points at a time), labelled from its full Hessian spectrum (global minimum, \
             spurious minimum, saddle or degenerate) and given its isotropy: the coarsest \
             partition whose fixed space contains it. Loss, coordinates and smallest eigenvalue \
