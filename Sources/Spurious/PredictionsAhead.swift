@@ -25,12 +25,12 @@ final class PredictionsAhead: Sendable {
         let points: [(x: [BigFloat], d: BigFloat)]
         /// For each subgroup in turn, its piece at each of `points` once it is finished; and
         /// whether the rest is still wanted.
-        let progress: Mutex<(pieces: [TransitionAnalysis.Piece?], wanted: Bool)>
+        let work: Mutex<(pieces: [TransitionAnalysis.Piece?], wanted: Bool)>
 
         init(subgroups: [AxialSubgroup], points: [(x: [BigFloat], d: BigFloat)]) {
             self.subgroups = subgroups
             self.points = points
-            progress = Mutex((Array(repeating: nil, count: subgroups.count * points.count), true))
+            work = Mutex((Array(repeating: nil, count: subgroups.count * points.count), true))
         }
     }
 
@@ -84,9 +84,9 @@ final class PredictionsAhead: Sendable {
         run {
             for (s, subgroup) in subgroups.enumerated() {
                 for (p, point) in points.enumerated() {
-                    guard analysis.progress.withLock({ $0.wanted }) else { return }
+                    guard analysis.work.withLock({ $0.wanted }) else { return }
                     let piece = TransitionAnalysis.piece(subgroup, at: point, digits: digits)
-                    analysis.progress.withLock { $0.pieces[s * points.count + p] = piece }
+                    analysis.work.withLock { $0.pieces[s * points.count + p] = piece }
                 }
             }
         }
@@ -99,9 +99,9 @@ final class PredictionsAhead: Sendable {
         for index: Int, subgroups: [AxialSubgroup], points: [(x: [BigFloat], d: BigFloat)]
     ) -> [TransitionAnalysis.Piece?]? {
         guard let analysis = started.withLock({ $0[index] }) else { return nil }
-        let finished = analysis.progress.withLock { progress in
-            progress.wanted = false
-            return progress.pieces
+        let finished = analysis.work.withLock { work in
+            work.wanted = false
+            return work.pieces
         }
         guard analysis.subgroups == subgroups, PredictionsAhead.identical(analysis.points, points) else { return nil }
         return finished
