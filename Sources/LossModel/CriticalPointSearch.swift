@@ -150,9 +150,11 @@ public struct CriticalPointSearch: Sendable {
     /// otherwise reach), and that second run's outcome counts.
     ///
     /// With `concurrently` the deflated runs of the next starts are computed ahead on other
-    /// threads (``NewtonRunsAhead``): the same result, bit for bit.
+    /// threads (``NewtonRunsAhead``): the same result, bit for bit. `found` is told each new
+    /// point as it is found.
     public func run(
-        d: Double, settings: Settings = Settings(), concurrently: Bool = false, progress: (_ started: Int) -> Void = { _ in }
+        d: Double, settings: Settings = Settings(), concurrently: Bool = false, progress: (_ started: Int) -> Void = { _ in },
+        found: (FoundCriticalPoint) -> Void = { _ in }
     ) throws -> CriticalPointSearchResult {
         try partition.validate(d: d)
         guard model.loss.space.dimension > 0 else {
@@ -180,6 +182,7 @@ public struct CriticalPointSearch: Sendable {
                 counts.converged += 1
                 state.points.append(point)
                 state.deflation.add(point.x)
+                found(point)
             case .duplicate:
                 counts.converged += 1
             case .failed(singular: true):

@@ -41,20 +41,22 @@ public struct CriticalResult: Sendable {
 /// `spurious critical`: multi-start Newton with deflation in `Double` (docs/design.md section
 /// 9), then every distinct point polished at two precisions in MPFR (section 6). Each start of
 /// the search deflates the points found before it; with `request.jobs` > 1 the next starts' runs
-/// are computed ahead on other threads and run again when a point was found meanwhile. The
-/// points are polished `request.jobs` at a time, sharing the spectrum frames of their d.
+/// are computed ahead on other threads and run again when a point was found meanwhile, and each
+/// point is polished on another thread as soon as it is found (``PolishesDuringSearch``),
+/// `request.jobs` at a time once the search ends, sharing the spectrum frames of their d.
 public enum CriticalJob {
     public static func run(_ request: CriticalRequest, progress: some ProgressObserver = NoProgress()) async throws -> CriticalResult {
         let search = CriticalPointSearch(request.partition)
+        let digits = request.digits, d = request.d
+        let polishes = PolishesDuringSearch(lanes: request.jobs - 1, frames: { search.polishFrames(d: d, digits: digits) }) {
+            point, frames in try search.polish(point, d: d, digits: digits, frames: frames)
+        }
         let result = try search.run(
-            d: request.d.double, settings: .init(starts: request.starts, rngSeed: request.rngSeed), concurrently: request.jobs > 1
-        ) { number in
-            progress.report(.start(partition: request.partition, number: number, of: request.starts))
-        }
-        let frames = search.polishFrames(d: request.d, digits: request.digits)
-        let points = try await orderedParallelMap(result.points, jobs: request.jobs) { point in
-            try search.polish(point, d: request.d, digits: request.digits, frames: frames)
-        }
+            d: request.d.double, settings: .init(starts: request.starts, rngSeed: request.rngSeed),
+            concurrently: request.jobs > 1,
+            progress: { number in progress.report(.start(partition: request.partition, number: number, of: request.starts)) },
+            found: polishes.add)
+        let points = try polishes.polished(result.points)
         return CriticalResult(search: result, points: points, names: search.model.loss.space.names, request: request)
     }
 }
